@@ -89,7 +89,30 @@ def as_labels(t, name: str, num_classes: int, length: int | None = None) -> np.n
 
 def _holds_whole_numbers(t: np.ndarray) -> bool:
     return (
-        np.issubdtype(t.dtype, np.floating) and bool(np.all(np.isfinite(t))) and bool(
-            np.all(t == np.round(t))
-        )
+        np.issubdtype(t.dtype, np.floating)
+        and bool(np.all(np.isfinite(t)))
+        and bool(np.all(t == np.round(t)))
     )
+
+
+def check_integer(value, name: str) -> int:
+    """Require a whole number of any sign (``bool`` and floats such as ``1.0`` are refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+    return int(value)
+
+
+def check_fraction(value, name: str) -> float:
+    """Require a real number in ``[0, 1)`` (a decay rate such as a momentum or an Adam beta)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    value = float(value)
+    if not 0 <= value < 1:  # also refuses NaN
+        raise ValueError(f"{name} must be a number in [0, 1), got {value}")
+    return value
+
+
+def check_callable(value, name: str) -> None:
+    """Require something that can be called, such as a function."""
+    if not callable(value):
+        raise TypeError(f"{name} must be callable (a function), got {type(value).__name__}")
