@@ -15,6 +15,8 @@ import numpy as np
 
 def as_float_array(value, name: str) -> np.ndarray:
     """Return ``value`` as a floating-point array (no copy when it already is one)."""
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return value  # the common case, checked first: layers call this every step
     array = np.asarray(value)
     if array.dtype == object or not (
         np.issubdtype(array.dtype, np.number) or array.dtype == np.bool_
