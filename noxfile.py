@@ -60,3 +60,90 @@ def lint(session: nox.Session) -> None:
     session.install("ruff")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+# --- The documentation site -------------------------------------------------------------------
+# MathJax comes from the npm registry and is copied into docs/_static/mathjax (gitignored) so that
+# math renders with no network; docs/conf.py points `mathjax_path` at it. The npm install lives in
+# .nox/ (gitignored) and happens once per machine.
+MATHJAX_SPEC = "mathjax@3"
+MATHJAX_NPM_PREFIX = ROOT / ".nox" / "_npm_mathjax"
+MATHJAX_STATIC = ROOT / "docs" / "_static" / "mathjax"
+DOCS = ROOT / "docs"
+DOCS_GENERATED = [DOCS / "_build", DOCS / "auto_examples", DOCS / "generated"]
+
+
+def ensure_mathjax(session: nox.Session) -> None:
+    """Copy MathJax's ``es5`` bundle (scripts and fonts) into ``docs/_static/mathjax``."""
+    import shutil
+
+    if (MATHJAX_STATIC / "tex-chtml.js").is_file():
+        return
+    es5 = MATHJAX_NPM_PREFIX / "node_modules" / "mathjax" / "es5"
+    if not (es5 / "tex-chtml.js").is_file():
+        if not shutil.which("npm"):
+            session.error("npm is needed once to fetch MathJax (apt-get install npm)")
+        MATHJAX_NPM_PREFIX.mkdir(parents=True, exist_ok=True)
+        # run_install: runs under ``nox --install-only`` too, which readies a machine to go offline.
+        session.run_install(
+            "npm",
+            "install",
+            "--prefix",
+            str(MATHJAX_NPM_PREFIX),
+            "--no-audit",
+            "--no-fund",
+            "--no-package-lock",
+            MATHJAX_SPEC,
+            external=True,
+            silent=True,
+        )
+    # latest.js would load MathJax from a CDN and node-main.js is for Node: neither is served.
+    ignore = shutil.ignore_patterns("latest.js", "node-main.js")
+    shutil.copytree(es5, MATHJAX_STATIC, ignore=ignore, dirs_exist_ok=True)
+
+
+def build_docs(session: nox.Session, *, clean: bool, sphinx_args: list[str]) -> None:
+    """Install, fetch MathJax, optionally clean, then run sphinx-build with warnings as errors."""
+    import shutil
+    import time
+
+    session.install("-e", ".[docs]")
+    ensure_mathjax(session)
+    if clean:
+        for path in DOCS_GENERATED:
+            shutil.rmtree(path, ignore_errors=True)
+    env = data_env()
+    # A fresh build re-runs every gallery script and re-executes every notebook; the fast build
+    # keeps sphinx-gallery's md5 checks and the jupyter-cache so unchanged pages are not re-run.
+    env["NNSCRATCH_DOCS_FAST"] = "0" if clean else "1"
+    start = time.perf_counter()
+    ran = session.run(
+        "sphinx-build",
+        "-j",
+        "2",
+        "-W",
+        "--keep-going",
+        "-n",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+        *sphinx_args,
+        env=env,
+    )
+    if ran:  # None under --install-only
+        elapsed = time.perf_counter() - start
+        session.log(f"docs built in {elapsed:.0f} s: open docs/_build/html/index.html")
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the site from clean, warnings as errors (``-- --fast`` reuses the caches)."""
+    sphinx_args = [arg for arg in session.posargs if arg != "--fast"]
+    build_docs(session, clean="--fast" not in session.posargs, sphinx_args=sphinx_args)
+
+
+@nox.session(name="docs-fast", python=PYTHON)
+def docs_fast(session: nox.Session) -> None:
+    """Rebuild the site incrementally: only changed scripts and notebooks run again."""
+    build_docs(session, clean=False, sphinx_args=list(session.posargs))
