@@ -186,9 +186,7 @@ class Relu:
 
     def backward(self, dout):
         """Return ``dout`` where the input was positive, 0 elsewhere."""
-        dout = _check_dout(
-            dout, None if self.positive is None else self.positive.shape, "Relu"
-        )
+        dout = _check_dout(dout, None if self.positive is None else self.positive.shape, "Relu")
         return np.where(self.positive, dout, 0)
 
 

@@ -6,6 +6,7 @@ book's one-hidden-layer network, the same class with one hidden size.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -111,7 +112,9 @@ class MultiLayerNet:
         sizes += [check_count(h, "hidden_sizes entry") for h in hidden_sizes]
         sizes.append(check_count(output_size, "output_size"))
         if activation not in _ACTIVATIONS:
-            raise ValueError(f"activation must be one of {sorted(_ACTIVATIONS)}, got {activation!r}")
+            raise ValueError(
+                f"activation must be one of {sorted(_ACTIVATIONS)}, got {activation!r}"
+            )
         dtype = np.dtype(dtype)
         if not np.issubdtype(dtype, np.floating):
             raise TypeError(f"dtype must be a floating type such as float32, got {dtype}")
@@ -121,7 +124,7 @@ class MultiLayerNet:
         self.activation = activation
         self.dtype = dtype
         self.params: dict[str, np.ndarray] = {}
-        for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+        for i, (fan_in, fan_out) in enumerate(itertools.pairwise(sizes), start=1):
             std = _init_std(weight_init_std, fan_in)
             self.params[f"W{i}"] = (std * rng.standard_normal((fan_in, fan_out))).astype(dtype)
             self.params[f"b{i}"] = np.zeros(fan_out, dtype=dtype)
@@ -149,7 +152,7 @@ class MultiLayerNet:
         return x
 
     def predict(self, x) -> np.ndarray:
-        """Scores (before softmax) for a batch ``x`` of shape ``(N, input_size)`` or ``(N, ...)``."""
+        """Scores (before softmax) for a batch ``x`` of shape ``(N, input_size)``."""
         out = self._as_input(x)
         for layer in self.layers:
             out = layer.forward(out)
@@ -196,7 +199,9 @@ class MultiLayerNet:
         correct = 0
         for start in range(0, len(x), _EVAL_CHUNK):
             scores = self.predict(x[start : start + _EVAL_CHUNK])
-            correct += int(np.count_nonzero(scores.argmax(axis=1) == labels[start : start + _EVAL_CHUNK]))
+            correct += int(
+                np.count_nonzero(scores.argmax(axis=1) == labels[start : start + _EVAL_CHUNK])
+            )
         return correct / len(x) if len(x) else float("nan")
 
     def numerical_gradient(self, x, t, h: float = 1e-4) -> dict[str, np.ndarray]:
