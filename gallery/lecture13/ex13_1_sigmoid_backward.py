@@ -1,0 +1,114 @@
+r"""
+13.1 Backward pass of the sigmoid layer
+=======================================
+
+The sigmoid layer computes :math:`y = \sigma(x) = 1/(1 + e^{-x})` elementwise, and its backward
+pass multiplies the upstream gradient by the local derivative
+
+.. math::
+
+    \frac{\partial y}{\partial x} = \frac{e^{-x}}{(1 + e^{-x})^2} = y\,(1 - y),
+
+which needs only the output :math:`y` the forward pass remembered. With
+:math:`x = \ln a` for :math:`a = [[2,3,4,5],[6,7,8,9]]` and upstream gradient
+:math:`dY = (a + 1)^2 = [[3,4,5,6],[7,8,9,10]]^2`, the answer is exactly :math:`a` again. This
+page computes it with :class:`~nnscratch.layers.Sigmoid`, explains why, and checks it numerically.
+"""
+
+# %%
+# The computational graph
+# -----------------------
+# Split :math:`\sigma` into four elementary nodes (as the book does): multiply by :math:`-1`,
+# exponentiate, add 1, take the reciprocal. Backward, each node multiplies by its local
+# derivative: :math:`-1/u^2 = -y^2` for the reciprocal of :math:`u = 1 + e^{-x}`, 1 for the sum,
+# :math:`e^{-x}` for the exponential and :math:`-1` for the sign change. What reaches :math:`x` is
+# :math:`dY\,y^2 e^{-x} = dY\,y(1-y)`, since :math:`y\,e^{-x} = 1 - y`.
+import matplotlib.pyplot as plt
+import numpy as np
+
+from nnscratch.gradients import numerical_gradient
+from nnscratch.layers import Sigmoid
+
+
+def draw_graph(ax, nodes, edges):
+    """Draw nodes ``{name: (x, y, label)}`` and edges ``(tail, head, forward, backward)``."""
+    for x, y, label in nodes.values():
+        box = {"boxstyle": "round,pad=0.4", "fc": "#f2f2f2", "ec": "black"}
+        ax.text(x, y, label, ha="center", va="center", fontsize=12, bbox=box)
+    for tail, head, forward, backward in edges:
+        p, q = np.array(nodes[tail][:2], float), np.array(nodes[head][:2], float)
+        d = (q - p) / np.hypot(*(q - p))
+        n = np.array([-d[1], d[0]]) if d[0] >= 0 else np.array([d[1], -d[0]])
+        arrow = {"arrowstyle": "-|>", "shrinkA": 22, "shrinkB": 22, "lw": 1.5}
+        ax.annotate("", q + 0.07 * n, p + 0.07 * n, arrowprops={**arrow, "color": "black"})
+        ax.annotate("", p - 0.07 * n, q - 0.07 * n, arrowprops={**arrow, "color": "red"})
+        for sign, text, colour in ((1, forward, "black"), (-1, backward, "red")):
+            at = (p + q) / 2 + sign * 0.35 * n
+            ha = "center" if abs(n[0]) < 0.5 else ("left" if sign * n[0] > 0 else "right")
+            ax.text(*at, text, ha=ha, va="center", fontsize=11, color=colour)
+    xs, ys = zip(*[v[:2] for v in nodes.values()], strict=True)
+    ax.set(xlim=(min(xs) - 0.7, max(xs) + 0.7), ylim=(min(ys) - 0.7, max(ys) + 0.7))
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+fig, ax = plt.subplots(figsize=(11, 2.6))
+nodes = {
+    "x": (0, 0, "$x$"),
+    "neg": (2.6, 0, r"$\times(-1)$"),
+    "exp": (5.2, 0, "exp"),
+    "plus": (7.8, 0, "$+1$"),
+    "inv": (10.4, 0, "$1/u$"),
+    "y": (13, 0, "$y$"),
+}
+edges = [
+    ("x", "neg", "$x$", r"$dY\,y^2e^{-x}$"),
+    ("neg", "exp", "$-x$", r"$-dY\,y^2e^{-x}$"),
+    ("exp", "plus", "$e^{-x}$", r"$-dY\,y^2$"),
+    ("plus", "inv", "$u = 1+e^{-x}$", r"$-dY\,y^2$"),
+    ("inv", "y", "$y$", "$dY$"),
+]
+draw_graph(ax, nodes, edges)
+ax.set_title("Sigmoid layer: forward (black), backward (red)")
+
+# %%
+# The library's answer
+# --------------------
+a = np.array([[2.0, 3, 4, 5], [6, 7, 8, 9]])
+x = np.log(a)
+dout = np.array([[3.0, 4, 5, 6], [7, 8, 9, 10]]) ** 2
+layer = Sigmoid()
+y = layer.forward(x)
+dx = layer.backward(dout)
+print("y = sigmoid(ln a) =\n", y.round(6))
+print("dx =\n", dx)
+np.testing.assert_allclose(dx, a, rtol=0, atol=1e-12)
+
+# %%
+# Why exactly :math:`a`
+# ---------------------
+# For :math:`x = \ln a` we have :math:`e^{-x} = 1/a`, so
+#
+# .. math::
+#
+#     y = \sigma(\ln a) = \frac{1}{1 + 1/a} = \frac{a}{1 + a}, \qquad
+#     1 - y = \frac{1}{1 + a}, \qquad
+#     y\,(1 - y) = \frac{a}{(1 + a)^2},
+#
+# and multiplying by the upstream gradient :math:`(a + 1)^2` leaves :math:`a`. The exercise was
+# built so that the square cancels the denominator. Both steps, checked:
+np.testing.assert_allclose(y, a / (1 + a), rtol=0, atol=1e-15)
+np.testing.assert_allclose(y * (1 - y), a / (1 + a) ** 2, rtol=0, atol=1e-15)
+print("y(1 - y) =\n", (y * (1 - y)).round(6))
+
+# %%
+# A numerical check
+# -----------------
+# ``backward(dout)`` is the gradient of :math:`\langle y, dY\rangle = \sum y_{ij}\,dY_{ij}` with
+# :math:`dY` held fixed (its derivative with respect to :math:`y` is :math:`dY`). So the numerical
+# gradient of ``np.sum(sigmoid(x) * dout)`` with respect to :math:`x` must match:
+numerical = numerical_gradient(lambda v: np.sum(Sigmoid().forward(v) * dout), x)
+print("numerical gradient =\n", numerical.round(8))
+print(f"largest difference: {np.max(np.abs(numerical - dx)):.1e}")
+# Central differences err by about h^2/6 times the third derivative (times dY up to 100): ~1e-7.
+np.testing.assert_allclose(numerical, dx, rtol=0, atol=1e-6)
