@@ -136,7 +136,8 @@ napoleon_type_aliases = {
 # dotted name must still resolve: an unqualified nnscratch name (``TwoLayerNet``) is looked up by
 # `_resolve_short_names` below, anything else fails the build.
 _NUMPYDOC_TYPE_WORDS = [
-    (r"py:.*", r"array_like|array-like|scalar|callable|sequence|iterable|mapping"),
+    (r"py:.*", r"(array|file|path)[-_]like|scalar|callable|sequence|iterable|mapping|path"),
+    (r"py:.*", r"(int|float|str|string|tuple|list|dict|array|bool)s"),
     (r"py:.*", r".*[^\w.].*"),
 ]
 nitpick_ignore_regex = list(_NUMPYDOC_TYPE_WORDS)
@@ -171,6 +172,7 @@ else:
     nitpick_ignore_regex = [
         (r"py:.*", rf"({'|'.join(_external_modules)})(\..+)?"),
         (r"py:.*", r"ndarray|dtype|Generator|Axes|Figure|PathLike"),
+        (r"py:.*", r"True|False|None|Ellipsis|NotImplemented"),
     ]
     nitpick_ignore_regex.extend(_NUMPYDOC_TYPE_WORDS)
 
@@ -220,6 +222,10 @@ html_theme = "sphinx_book_theme"
 html_title = "nnscratch"
 html_static_path = ["_static"]
 html_css_files = ["custom.css"]
+# A favicon of our own: without one every browser asks for /favicon.ico and gets a 404.
+html_favicon = "_static/favicon.svg"
+# The header already has a search box: leave it out of the left sidebar.
+html_sidebars = {"**": ["navbar-logo", "icon-links", "sbt-sidebar-nav"]}
 html_last_updated_fmt = None
 html_theme_options = {
     "repository_url": REPOSITORY_URL,
@@ -250,8 +256,20 @@ def _page_title(path: Path) -> str:
     return path.stem
 
 
+def _card_thumbnail(lecture: str, scripts: list[Path]) -> str | None:
+    """The thumbnail of the lecture's first exercise that draws a figure, else of its first."""
+    images = DOCS / "auto_examples" / lecture / "images"
+    chosen = next(
+        (script for script in scripts if (images / f"sphx_glr_{script.stem}_001.png").is_file()),
+        scripts[0] if scripts else None,
+    )
+    if chosen is None:
+        return None
+    return f"/auto_examples/{lecture}/images/thumb/sphx_glr_{chosen.stem}_thumb.png"
+
+
 def _write_lecture_cards(app) -> None:
-    """Write one card per ``lectures/lectureNN.md`` with its first exercise's thumbnail.
+    """Write one card per ``lectures/lectureNN.md``, with a thumbnail from its exercises.
 
     Runs after sphinx-gallery made the thumbnails, so a new lecture page appears on the landing page
     without editing it.
@@ -262,13 +280,13 @@ def _write_lecture_cards(app) -> None:
         card = [f":::{{grid-item-card}} {_page_title(page)}", f":link: lectures/{lecture}"]
         card.append(":link-type: doc")
         scripts = sorted((ROOT / "gallery" / lecture).glob("ex[0-9][0-9]_*.py"))
-        if scripts:
-            thumb = f"sphx_glr_{scripts[0].stem}_thumb.png"
-            card.append(f":img-top: /auto_examples/{lecture}/images/thumb/{thumb}")
-            card.append(f":img-alt: Figure of the first exercise of {lecture}")
-        count = len(scripts)
+        thumbnail = _card_thumbnail(lecture, scripts)
+        if thumbnail:
+            card.append(f":img-top: {thumbnail}")
+            card.append(f":img-alt: A figure from the exercises of {_page_title(page)}")
         card.append("")
-        card.append(f"{count} exercise{'s' if count != 1 else ''}")
+        if scripts:
+            card.append(f"{len(scripts)} exercise{'s' if len(scripts) != 1 else ''}")
         card.append(":::")
         cards.append("\n".join(card))
     text = "::::{grid} 1 2 2 3\n:gutter: 3\n\n" + "\n\n".join(cards) + "\n::::\n"
