@@ -58,16 +58,16 @@ def parse_idx(data: bytes, *, kind: str, what: str = "IDX data") -> np.ndarray:
     expected_magic, ndim = (IMAGE_MAGIC, 3) if kind == "images" else (LABEL_MAGIC, 1)
     layout = "(count, rows, columns)" if ndim == 3 else "(count,)"
     header_size = 4 + 4 * ndim
+    magic = int.from_bytes(data[:4], "big") if len(data) >= 4 else None
+    if magic is not None and magic != expected_magic:
+        raise ValueError(
+            f"corrupt IDX header in {what}: expected magic 0x{expected_magic:08x} "
+            f"(unsigned bytes, {ndim}-D {kind}), got 0x{magic:08x}"
+        )
     if len(data) < header_size:
         raise ValueError(
             f"corrupt IDX header in {what}: expected a {header_size}-byte header "
             f"(magic 0x{expected_magic:08x}, shape {layout}), got only {len(data)} bytes"
-        )
-    magic = int.from_bytes(data[:4], "big")
-    if magic != expected_magic:
-        raise ValueError(
-            f"corrupt IDX header in {what}: expected magic 0x{expected_magic:08x} "
-            f"(unsigned bytes, {ndim}-D {kind}), got 0x{magic:08x}"
         )
     shape = tuple(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     size = int(np.prod(shape))
@@ -150,7 +150,8 @@ def read_npz(path: Path, *, image_shape: tuple[int, ...], num_classes: int) -> t
     reshaped to ``image_shape``. Labels may be integers or one-hot rows.
     """
     try:
-        with np.load(path, allow_pickle=False) as arrays:
+        # np.load leaks its own file handle when the archive is broken; ours is always closed.
+        with open(path, "rb") as stream, np.load(stream, allow_pickle=False) as arrays:
             missing = [key for key in NPZ_KEYS if key not in arrays.files]
             if missing:
                 raise ValueError(

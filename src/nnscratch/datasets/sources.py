@@ -83,8 +83,7 @@ def load_uint8(
     writable = locations.writable_dirs(data_home)
     splits = cache.load_decoded([*writable, *readable], plan.key)
     if splits is None:
-        splits = plan.decode()
-        _check_counts(spec, splits, plan.source)
+        splits = plan.decode()  # every decoder checks that images and labels pair up
         cache.store_decoded(writable, plan.key, splits)
     return splits, plan.source
 
@@ -306,15 +305,6 @@ def _download(spec, official, writable, attempts, progress) -> tuple[Path | None
     )
     attempts.extend(tried)
     return path, "download"
-
-
-def _check_counts(spec, splits, source: DataSource) -> None:
-    for (images, labels), split in zip(splits, ("train", "test"), strict=True):
-        if len(images) != len(labels):
-            raise ValueError(
-                f"{spec.title} {split} from {source.location}: "
-                f"{len(images)} images but {len(labels)} labels"
-            )
 
 
 def _unavailable_message(spec, attempts: list[Attempt], download: bool, data_home) -> str:
