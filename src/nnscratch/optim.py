@@ -217,6 +217,8 @@ class SGD(_Optimizer):
     array([0., 3.])
     """
 
+    _state_names = ("step",)
+
     def __init__(self, lr: float = 0.01) -> None:
         super().__init__()
         self.lr = check_positive(lr, "lr", allow_zero=True)
@@ -241,9 +243,12 @@ class SGD(_Optimizer):
             If a gradient's shape differs from its parameter's.
         """
         self._check(params, grads)
-        lr = self.lr
         for key, param in params.items():
-            param -= lr * grads[key]
+            # lr * grad goes into a buffer kept between steps: allocating a fresh array of
+            # the weights' size every step costs more than the arithmetic.
+            step = self._slot("step", key, param)
+            np.multiply(grads[key], self.lr, out=step)
+            param -= step
 
 
 class Momentum(_Optimizer):
