@@ -137,6 +137,7 @@ napoleon_type_aliases = {
 # `_resolve_short_names` below, anything else fails the build.
 _NUMPYDOC_TYPE_WORDS = [
     (r"py:.*", r"(array|file|path)[-_]like|scalar|callable|sequence|iterable|mapping|path"),
+    (r"py:.*", r"pair|number"),
     (r"py:.*", r"(int|float|str|string|tuple|list|dict|array|bool)s"),
     (r"py:.*", r".*[^\w.].*"),
 ]
