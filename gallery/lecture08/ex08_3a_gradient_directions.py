@@ -81,11 +81,12 @@ assert abs(grad @ np.array([2, -1])) < 1e-6
 # -----------
 # On the level curves of :math:`f` (parabolas :math:`x = c - y^2`), the gradient points across
 # them towards higher values, and the no-change directions are tangent to the level curve through
-# :math:`(0, 1)`. Equal axis scales keep right angles right.
+# :math:`(0, 1)` (in black, :math:`f = 1`). Equal axis scales keep right angles right.
 xs, ys = np.meshgrid(np.linspace(-2, 2, 200), np.linspace(-0.5, 2.5, 200))
 fig, ax = plt.subplots(figsize=(6, 5))
-contours = ax.contour(xs, ys, xs + ys**2, levels=15, cmap="viridis")
+contours = ax.contour(xs, ys, xs + ys**2, levels=np.arange(-2, 7.5, 0.5), cmap="viridis")
 ax.clabel(contours, fontsize=7)
+ax.contour(xs, ys, xs + ys**2, levels=[f(point)], colors="black", linewidths=2)
 colors = ["tab:red", "tab:blue", "tab:green", "tab:olive"]
 for (name, u), color in zip(directions.items(), colors, strict=True):
     ax.annotate(

@@ -54,7 +54,7 @@ assert np.allclose(numerical, formula, rtol=0, atol=1e-8)
 
 fig, ax = plt.subplots(figsize=(7, 4))
 ax.plot(a, dot_form, linewidth=4, alpha=0.5, label=r"$\cos a + 2\sin a$")
-ax.plot(a, sine_form, "k--", linewidth=1, label=r"$\sqrt5\,\sin(a + \arctan\frac12)$")
+ax.plot(a, sine_form, "k--", linewidth=1, label=r"$\sqrt{5}\,\sin(a + \arctan\frac{1}{2})$")
 ax.plot(
     angles, numerical, "o", color="tab:red", markersize=4, label="central difference of f along u"
 )
