@@ -30,10 +30,12 @@ FAST = os.environ.get("NNSCRATCH_DOCS_FAST", "0") == "1"
 # here, and turn on `use_repository_button` below, once the repository is public.
 REPOSITORY_URL = "https://github.com/nnscratch/nnscratch"
 
-# The one line that makes a downloaded notebook run on a reader's machine. nnscratch is not on PyPI
-# yet (issue 10 decides how readers install it); change the requirement here and every notebook,
-# the quick start and the install page follow.
-PIP_REQUIREMENT = "nnscratch[plot,datasets]"
+# The one line that makes a downloaded script or notebook run on a reader's machine. nnscratch is
+# not on PyPI yet, so pip installs it from the repository; once it is, make this
+# "nnscratch[plot,datasets]" and every notebook's first cell, every example page's note, the
+# lecture and install pages follow. `nox -s portable` installs these extras, and no more, to run
+# every download.
+PIP_REQUIREMENT = f"nnscratch[plot,datasets] @ git+{REPOSITORY_URL}"
 PIP_INSTALL_LINE = f'pip install "{PIP_REQUIREMENT}"'
 
 # -- Project -------------------------------------------------------------------------------------
@@ -328,7 +330,31 @@ def _hide_private_bases(app, name, obj, options, bases) -> None:
     bases[:] = [base for base in bases if not getattr(base, "__name__", "").startswith("_")]
 
 
+# sphinx-gallery has no option for text above an example's code, so the pip line goes into each
+# example's generated reST as it is read: after the script's docstring, before its first code block.
+_EXAMPLE_PAGE = re.compile(r"auto_examples/lecture\d+/ex\d\d_[^/]+")
+_PIP_NOTE = f"""
+.. admonition:: Run it on your computer
+   :class: tip
+
+   Download the script or the notebook at the end of this page; it needs
+
+   .. code-block:: bash
+
+      {PIP_INSTALL_LINE}
+
+"""
+
+
+def _add_pip_note(app, docname: str, source: list[str]) -> None:
+    marker = ".. GENERATED FROM PYTHON SOURCE LINES"
+    if _EXAMPLE_PAGE.fullmatch(docname) and marker in source[0]:
+        head, _, tail = source[0].partition(marker)
+        source[0] = head + _PIP_NOTE + "\n" + marker + tail
+
+
 def setup(app):
+    app.connect("source-read", _add_pip_note)
     app.connect("autodoc-process-bases", _hide_private_bases)
     app.connect("missing-reference", _resolve_short_names)
     # After sphinx-gallery's own builder-inited handler, which writes the thumbnails.
