@@ -147,3 +147,66 @@ def docs(session: nox.Session) -> None:
 def docs_fast(session: nox.Session) -> None:
     """Rebuild the site incrementally: only changed scripts and notebooks run again."""
     build_docs(session, clean=False, sphinx_args=list(session.posargs))
+
+
+# --- Packaging and the reader's downloads ------------------------------------------------------
+# The wheel holds the library and nothing else; `portable` runs every gallery script and notebook
+# from fresh venvs built from it, outside the repository (tools/run_downloads.py).
+DIST = ROOT / "dist"
+WHEEL_FORBIDDEN = ("tests/", "docs/", "gallery/", "benchmarks/", "tools/", "conftest")
+
+
+def build_dist(session: nox.Session) -> Path:
+    """Build the sdist and the wheel into dist/ (old nnscratch builds removed); return the wheel."""
+    for old in DIST.glob("nnscratch-*"):
+        old.unlink()
+    session.run("python", "-m", "build", "--outdir", str(DIST), str(ROOT))
+    (wheel,) = DIST.glob("nnscratch-*.whl")
+    return wheel
+
+
+def check_wheel_contents(session: nox.Session, wheel: Path) -> None:
+    """Fail unless the wheel holds every module of src/nnscratch and no test or docs file."""
+    import zipfile
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    src = ROOT / "src"
+    modules = {p.relative_to(src).as_posix() for p in (src / "nnscratch").rglob("*.py")}
+    missing = sorted(modules - names)
+    extra = sorted(n for n in names if n.startswith(WHEEL_FORBIDDEN) or "__pycache__" in n)
+    if missing or extra:
+        session.error(f"wheel {wheel.name}: missing {missing}, unexpected {extra}")
+    session.log(f"{wheel.name}: {len(modules)} modules, no test/docs/gallery files")
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build sdist and wheel, twine-check them, check the wheel's files, try it in a fresh venv."""
+    import tempfile
+
+    session.install("build", "twine")
+    wheel = build_dist(session)
+    session.run("twine", "check", "--strict", *map(str, DIST.glob("nnscratch-*")))
+    check_wheel_contents(session, wheel)
+    with tempfile.TemporaryDirectory(prefix="nnscratch-wheel-") as tmp:
+        python = str(Path(tmp) / "venv" / "bin" / "python")
+        session.run("uv", "venv", "-q", "--python", PYTHON, f"{tmp}/venv", external=True)
+        session.run("uv", "pip", "install", "-q", "--python", python, str(wheel), external=True)
+        with session.chdir(tmp):  # nothing importable from the repository
+            session.run(python, "-m", "nnscratch", "data", "list", env=data_env(), external=True)
+
+
+@nox.session(python=PYTHON)
+def portable(session: nox.Session) -> None:
+    """Run every gallery script and notebook as a reader would, from venvs holding only the wheel.
+
+    ``-- --py-only`` or ``-- --ipynb-only`` runs one kind; ``-- --pattern lecture1[05]`` a subset;
+    ``-- --timeout 300`` is the limit per script (see tools/run_downloads.py).
+    """
+    session.install("build", "sphinx-gallery>=0.22")
+    wheel = build_dist(session)
+    check_wheel_contents(session, wheel)
+    session.install(str(wheel))  # docs/conf.py, read for the notebook settings, imports nnscratch
+    session.run(
+        "python", "tools/run_downloads.py", "--wheel", str(wheel), *session.posargs, env=data_env()
+    )
