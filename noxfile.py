@@ -210,3 +210,56 @@ def portable(session: nox.Session) -> None:
     session.run(
         "python", "tools/run_downloads.py", "--wheel", str(wheel), *session.posargs, env=data_env()
     )
+
+
+# --- Benchmarks -----------------------------------------------------------------------------
+# virtualenv + pip, not uv: PyTorch's CPU wheel is found only through pip's configured
+# find-links. It is installed with --no-index so that a machine without that wheel skips the
+# PyTorch comparison instead of downloading a multi-GB CUDA build.
+TORCH_SPEC = "torch==2.13.0"
+
+
+@nox.session(python=PYTHON, venv_backend="virtualenv")
+def bench(session: nox.Session) -> None:
+    """Benchmarks: the pytest-benchmark cases, then compare.py's side-by-side table.
+
+    ``-- --quick`` shortens the full runs; ``-- --acceptance`` fails when a speed target of
+    issue 5 is missed; ``-- --no-torch`` leaves PyTorch out. Other arguments go to pytest.
+    Results are saved in benchmarks/results/ (gitignored).
+    """
+    import subprocess
+
+    args = list(session.posargs)
+    quick = "--quick" in args
+    no_torch = "--no-torch" in args
+    pytest_args = [a for a in args if a not in ("--quick", "--no-torch")]
+    session.install("-e", ".[bench]")
+    if not no_torch:
+        python = str(Path(session.bin) / "python")
+        found = subprocess.run(
+            [python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", TORCH_SPEC],
+            check=False,
+        )
+        if found.returncode == 0:
+            session.install(TORCH_SPEC)  # its dependencies, from the index
+        else:
+            session.warn(f"no local {TORCH_SPEC} CPU wheel: PyTorch is left out")
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    env = data_env()
+    session.run(
+        "pytest",
+        "benchmarks",
+        "-p",
+        "no:cacheprovider",
+        "-s",
+        f"--benchmark-json={results / 'pytest-benchmark.json'}",
+        "--benchmark-columns=min,median,max,rounds",
+        *(["--full-iters=2000"] if quick else []),
+        *pytest_args,
+        env=env,
+    )
+    compare_args = ["--quick"] if quick else []
+    if no_torch:
+        compare_args.append("--no-torch")
+    session.run("python", "benchmarks/compare.py", *compare_args, env=env)

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -68,16 +68,19 @@ class Data:
     x_test: np.ndarray
     t_test: np.ndarray
     source: str
+    _book: tuple | None = field(default=None, repr=False, compare=False)
 
     def for_reference(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The same data the book's way: float64 images, one-hot float64 labels."""
-        eye = np.eye(SIZES[-1])
-        return (
-            self.x_train.astype(np.float64),
-            eye[self.t_train],
-            self.x_test.astype(np.float64),
-            eye[self.t_test],
-        )
+        """The same data the book's way: float64 images, one-hot float64 labels (made once)."""
+        if self._book is None:
+            eye = np.eye(SIZES[-1])
+            self._book = (
+                self.x_train.astype(np.float64),
+                eye[self.t_train],
+                self.x_test.astype(np.float64),
+                eye[self.t_test],
+            )
+        return self._book
 
 
 def load_data(*, random: bool = False, seed: int = 0) -> Data:
