@@ -370,6 +370,15 @@ def environment() -> dict:
         "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
         "openblas_env": {k: v for k, v in os.environ.items() if k.startswith("OPENBLAS")},
     }
+    try:
+        from threadpoolctl import threadpool_info
+
+        info["blas"] = [
+            {k: lib.get(k) for k in ("internal_api", "version", "num_threads", "architecture")}
+            for lib in threadpool_info()
+        ]
+    except ImportError:
+        pass
     if has_torch():
         import torch
 
@@ -476,6 +485,11 @@ def parse_args(argv=None) -> argparse.Namespace:
         "scale up (default: all, about a minute)",
     )  # fmt: skip
     parser.add_argument("--memory-iters", type=int, default=300)
+    parser.add_argument(
+        "--threads", type=int, default=None,
+        help="limit NumPy's BLAS (needs threadpoolctl) and PyTorch to this many threads; on a "
+        "machine busier than its cores, 1 avoids idle BLAS threads that slow large products",
+    )  # fmt: skip
     parser.add_argument("--no-torch", action="store_true")
     parser.add_argument("--no-numgrad", action="store_true")
     parser.add_argument("--no-loading", action="store_true")
@@ -493,7 +507,14 @@ def parse_args(argv=None) -> argparse.Namespace:
 def main(argv=None) -> int:
     args = parse_args(argv)
     use_shared_catalog()
-    results = run_comparison(args)
+    if args.threads is None:
+        results = run_comparison(args)
+    else:
+        from threadpoolctl import threadpool_limits
+
+        torch_impl.THREADS = args.threads
+        with threadpool_limits(limits=args.threads, user_api="blas"):
+            results = run_comparison(args)
     table = format_table(results)
     print(table)
     output = args.output
