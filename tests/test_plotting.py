@@ -13,11 +13,13 @@ import pytest
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.colors import to_rgba
+from matplotlib.text import Annotation
 
 import nnscratch
 from nnscratch.metrics import confusion_matrix
 from nnscratch.optim import gradient_descent
 from nnscratch.plotting import (
+    computational_graph,
     confusion_matrix_heatmap,
     contour_descent,
     image_grid,
@@ -445,3 +447,169 @@ def test_contour_descent_on_given_axes():
 def test_contour_descent_bad_input(args, error, match):
     with pytest.raises(error, match=match):
         contour_descent(*args)
+
+
+# --- computational_graph ---------------------------------------------------------------
+
+GRAPH_NODES = {
+    "x": (0, 0, "$x$"),
+    "softmax": (3.3, 0, "Softmax"),
+    "ce": (6.6, 0, "cross-entropy"),
+    "t": (6.6, -1.8, "$t$"),
+    "L": (9.9, 0, "$L$"),
+}
+GRAPH_EDGES = [
+    ("x", "softmax", "$x$", "$(y - t)/N$"),
+    ("softmax", "ce", "$y$", "$-t/(N y)$"),
+    ("t", "ce", "$t$", None),
+    ("ce", "L", "$L$", "$1$"),
+]
+
+
+def _arrows(ax, colour):
+    return [
+        text
+        for text in ax.texts
+        if isinstance(text, Annotation) and text.arrow_patch.get_edgecolor() == to_rgba(colour)
+    ]
+
+
+def _texts(ax, colour):
+    return {
+        text.get_text()
+        for text in ax.texts
+        if not isinstance(text, Annotation) and text.get_color() == colour
+    }
+
+
+def test_computational_graph_arrows_and_labels():
+    fig = computational_graph(GRAPH_NODES, GRAPH_EDGES, title="softmax with loss")
+    ax = fig.axes[0]
+    assert len(fig.axes) == 1
+    # one forward arrow per edge, one backward arrow per edge with a backward label
+    assert len(_arrows(ax, "black")) == 4
+    assert len(_arrows(ax, "red")) == 3
+    assert len([text for text in ax.texts if isinstance(text, Annotation)]) == 7
+    node_labels = {label for _, _, label in GRAPH_NODES.values()}
+    forward_labels = {edge[2] for edge in GRAPH_EDGES}
+    assert _texts(ax, "black") == node_labels | forward_labels
+    assert _texts(ax, "red") == {edge[3] for edge in GRAPH_EDGES if edge[3] is not None}
+    assert ax.get_title() == "softmax with loss"
+    assert ax.get_aspect() == 1.0
+    assert not ax.axison
+    assert ax.get_xlim() == pytest.approx((-0.7, 10.6))
+    assert ax.get_ylim() == pytest.approx((-2.5, 0.7))
+
+
+def test_computational_graph_arrows_run_between_the_boxes():
+    fig = computational_graph({"a": (0, 0, "a"), "b": (3, 0, "b")}, [("a", "b", "1", "2")])
+    ax = fig.axes[0]
+    (forward,) = _arrows(ax, "black")
+    (backward,) = _arrows(ax, "red")
+    # forward runs left to right above the axis line, backward right to left below it
+    assert forward.xy[0] > forward.xyann[0]
+    assert forward.xy[1] > 0
+    assert backward.xy[0] < backward.xyann[0]
+    assert backward.xy[1] < 0
+    boxes = [text.get_bbox_patch() for text in ax.texts if text.get_bbox_patch() is not None]
+    assert len(boxes) == 2
+    assert forward.arrow_patch.patchA in boxes
+    assert forward.arrow_patch.patchB in boxes
+
+
+def test_computational_graph_label_sides_for_leftward_and_vertical_edges():
+    nodes = {"a": (0, 0, "a"), "b": (-3, 0, "b"), "c": (0, 3, "c")}
+    edges = [("a", "b", "left", "back left"), ("a", "c", "up", "back up")]
+    ax = computational_graph(nodes, edges).axes[0]
+    at = {text.get_text(): text for text in ax.texts if not isinstance(text, Annotation)}
+    # labels stay above (forward) and below (backward) a horizontal edge whichever way it runs
+    assert at["left"].get_position()[1] > 0 > at["back left"].get_position()[1]
+    assert at["left"].get_ha() == at["back left"].get_ha() == "center"
+    # beside a vertical edge they are aligned away from it
+    assert at["up"].get_position()[0] < 0 < at["back up"].get_position()[0]
+    assert at["up"].get_ha() == "right"
+    assert at["back up"].get_ha() == "left"
+
+
+def test_computational_graph_unlabelled_forward_and_numbers_as_labels():
+    ax = computational_graph({"a": (0, 0, 1), "b": (2, 1, 2)}, [("a", "b", None, 0.5)]).axes[0]
+    assert _texts(ax, "black") == {"1", "2"}
+    assert _texts(ax, "red") == {"0.5"}
+    assert len(_arrows(ax, "black")) == len(_arrows(ax, "red")) == 1
+
+
+def test_computational_graph_on_given_axes_does_not_change_the_inputs():
+    fig, axes = plt.subplots(1, 2)
+    nodes = dict(GRAPH_NODES)
+    edges = list(GRAPH_EDGES)
+    assert computational_graph(nodes, edges, ax=axes[1]) is fig
+    assert len(fig.axes) == 2
+    assert not axes[0].texts
+    assert axes[1].texts
+    assert axes[1].get_title() == ""
+    assert nodes == GRAPH_NODES
+    assert edges == GRAPH_EDGES
+
+
+@pytest.mark.parametrize(
+    ("nodes", "edges", "error", "match"),
+    [
+        ([("a", 0, 0)], [], TypeError, r"nodes must be a dict \{name: \(x, y, label\)\}, got list"),
+        ({}, [], ValueError, "nodes must hold at least one node, got an empty dict"),
+        ({"a": (0, 0)}, [], ValueError, r"nodes\['a'\] must be \(x, y, label\), got \(0, 0\)"),
+        ({"a": (0, 0, "a", 1)}, [], ValueError, r"nodes\['a'\] must be \(x, y, label\)"),
+        ({"a": "xyz"}, [], ValueError, r"nodes\['a'\] must be \(x, y, label\), got 'xyz'"),
+        ({"a": 3}, [], ValueError, r"nodes\['a'\] must be \(x, y, label\), got 3"),
+        (
+            {"a": (0, "top", "a")},
+            [],
+            ValueError,
+            r"nodes\['a'\] must have finite numbers x and y, got \(0, 'top'\)",
+        ),
+        ({"a": (0, np.nan, "a")}, [], ValueError, "must have finite numbers x and y"),
+        ({"a": ((0, 1), 1, "a")}, [], ValueError, "must have finite numbers x and y"),
+        ({"a": (0, 0, "a")}, "ab", TypeError, "edges must be a sequence of .*, got str"),
+        ({"a": (0, 0, "a")}, {"a": "b"}, TypeError, "edges must be a sequence of .*, got dict"),
+        ({"a": (0, 0, "a")}, None, TypeError, "edges must be a sequence of .*, got NoneType"),
+        (
+            {"a": (0, 0, "a"), "b": (1, 0, "b")},
+            [("a", "b", "x")],
+            ValueError,
+            r"edges\[0\] must be \(tail, head, forward_label, backward_label\), got",
+        ),
+        (
+            {"a": (0, 0, "a"), "b": (1, 0, "b")},
+            ["ab"],
+            ValueError,
+            r"edges\[0\] must be \(tail, head, forward_label, backward_label\)",
+        ),
+        (
+            {"a": (0, 0, "a"), "b": (1, 0, "b")},
+            [("a", "b", "x", None), ("a", "c", "x", None)],
+            ValueError,
+            r"edges\[1\] names the unknown node 'c'; the nodes are 'a', 'b'",
+        ),
+        (
+            {"a": (0, 0, "a"), "b": (1, 0, "b")},
+            [("z", "b", "x", None)],
+            ValueError,
+            "unknown node 'z'",
+        ),
+        (
+            {"a": (1, 2, "a"), "b": (1.0, 2.0, "b")},
+            [("a", "b", "x", "y")],
+            ValueError,
+            r"edges\[0\] joins 'a' and 'b', which are at the same place \(1.0, 2.0\)",
+        ),
+        (
+            {"a": (0, 0, "a")},
+            [("a", "a", "x", "y")],
+            ValueError,
+            "joins 'a' and 'a', which are at the same place",
+        ),
+    ],
+)
+def test_computational_graph_bad_input(nodes, edges, error, match):
+    with pytest.raises(error, match=match):
+        computational_graph(nodes, edges)
+    assert not plt.get_fignums()  # nothing drawn before the input was checked

@@ -28,37 +28,7 @@ import numpy as np
 
 from nnscratch.gradients import numerical_gradient
 from nnscratch.layers import Affine
-
-
-def draw_graph(ax, nodes, edges):
-    """Draw nodes ``{name: (x, y, label)}`` and edges ``(tail, head, forward, backward)``.
-
-    Forward arrows are black, backward arrows red (none when ``backward`` is None).
-    """
-    boxes = {}
-    for name, (x, y, label) in nodes.items():
-        box = {"boxstyle": "round,pad=0.4", "fc": "#f2f2f2", "ec": "black"}
-        text = ax.text(x, y, label, ha="center", va="center", fontsize=12, bbox=box)
-        boxes[name] = text.get_bbox_patch()
-    for tail, head, forward, backward in edges:
-        p, q = np.array(nodes[tail][:2], float), np.array(nodes[head][:2], float)
-        d = (q - p) / np.hypot(*(q - p))
-        n = np.array([-d[1], d[0]]) if d[0] >= 0 else np.array([d[1], -d[0]])
-        style = {"arrowstyle": "-|>", "lw": 1.5, "shrinkA": 4, "shrinkB": 4}
-        arrow = {**style, "color": "black", "patchA": boxes[tail], "patchB": boxes[head]}
-        ax.annotate("", q + 0.07 * n, p + 0.07 * n, arrowprops=arrow)
-        if backward is not None:
-            arrow = {**style, "color": "red", "patchA": boxes[head], "patchB": boxes[tail]}
-            ax.annotate("", p - 0.07 * n, q - 0.07 * n, arrowprops=arrow)
-        for sign, text, colour in ((1, forward, "black"), (-1, backward, "red")):
-            at = (p + q) / 2 + sign * 0.35 * n
-            ha = "center" if abs(n[0]) < 0.5 else ("left" if sign * n[0] > 0 else "right")
-            ax.text(*at, text or "", ha=ha, va="center", fontsize=11, color=colour)
-    xs, ys = zip(*[v[:2] for v in nodes.values()], strict=True)
-    ax.set(xlim=(min(xs) - 0.7, max(xs) + 0.7), ylim=(min(ys) - 0.7, max(ys) + 0.7))
-    ax.set_aspect("equal")
-    ax.axis("off")
-
+from nnscratch.plotting import computational_graph
 
 fig, ax = plt.subplots(figsize=(9, 4))
 nodes = {
@@ -76,8 +46,12 @@ edges = [
     ("b", "plus", "$b$", r"$\sum_n dY_n$"),
     ("plus", "Y", "$Y$", "$dY$"),
 ]
-draw_graph(ax, nodes, edges)
-ax.set_title(r"Affine layer: forward (black), backward (red), $dY = \partial L/\partial Y$")
+computational_graph(
+    nodes,
+    edges,
+    ax=ax,
+    title=r"Affine layer: forward (black), backward (red), $dY = \partial L/\partial Y$",
+)
 
 # %%
 # The formulas from the shapes

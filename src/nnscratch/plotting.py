@@ -1,4 +1,5 @@
-"""Figures for the course: image grids, training curves, confusion matrices, descent paths.
+"""Figures for the course: image grids, training curves, confusion matrices, descent paths,
+computational graphs.
 
 Every function creates its figure with :func:`matplotlib.pyplot.subplots` (so
 sphinx-gallery captures it) and returns the :class:`~matplotlib.figure.Figure`; none calls
@@ -20,7 +21,13 @@ from nnscratch._checks import (
     check_ndim,
 )
 
-__all__ = ["confusion_matrix_heatmap", "contour_descent", "image_grid", "training_curves"]
+__all__ = [
+    "computational_graph",
+    "confusion_matrix_heatmap",
+    "contour_descent",
+    "image_grid",
+    "training_curves",
+]
 
 # annotating more cells than this makes a heat map unreadable
 _MAX_ANNOTATED_CLASSES = 30
@@ -627,3 +634,182 @@ def _point_value(f, x: float, y: float) -> float:
             f"f must return a scalar for a point of shape (2,), got shape {value.shape}"
         )
     return float(value.reshape(()))
+
+
+# --- computational_graph ---------------------------------------------------------------
+
+# how far apart the forward and backward arrows of an edge run, and their labels sit, in data units
+_ARROW_OFFSET = 0.07
+_LABEL_OFFSET = 0.35
+# room left around the outermost nodes, in data units
+_GRAPH_MARGIN = 0.7
+
+
+def computational_graph(nodes, edges, ax=None, title=None):
+    """Draw a computational graph: its forward pass in black and its backward pass in red.
+
+    Every node is a rounded box holding its label. Every edge is a black arrow from tail to
+    head, labelled on one side with the value passed forward, and (unless its backward label
+    is None) a red arrow from head back to tail, labelled on the other side with the gradient
+    passed backward.
+
+    Parameters
+    ----------
+    nodes : dict of str to (float, float, str)
+        ``{name: (x, y, label)}``: where each node's box is centred, in data units (about
+        3 apart reads well), and the text inside it (mathtext such as ``"$x$"`` works).
+    edges : sequence of (str, str, str, str or None)
+        ``(tail, head, forward_label, backward_label)`` for every edge, naming two nodes.
+        ``backward_label`` None draws no backward arrow, for an input such as a target
+        that gets no gradient; ``forward_label`` None leaves the forward arrow unlabelled.
+    ax : matplotlib.axes.Axes, optional
+        Draw on these axes instead of a new figure. Their aspect is set equal and their
+        frame turned off.
+    title : str, optional
+        The axes' title.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure holding the axes.
+
+    Raises
+    ------
+    ImportError
+        If matplotlib is not installed.
+    TypeError
+        If ``nodes`` is not a dict or ``edges`` not a sequence.
+    ValueError
+        If ``nodes`` is empty, a node is not ``(x, y, label)`` with finite ``x`` and ``y``,
+        an edge does not have 4 entries, names an unknown node, or joins two nodes at the
+        same place.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> from matplotlib.text import Annotation
+    >>> from nnscratch.plotting import computational_graph
+    >>> nodes = {"x": (0, 0, "$x$"), "relu": (3, 0, "ReLU"), "y": (6, 0, "$y$")}
+    >>> edges = [
+    ...     ("x", "relu", "$x$", "$dY$ where $x > 0$"),
+    ...     ("relu", "y", "$y$", "$dY$"),
+    ... ]
+    >>> fig = computational_graph(nodes, edges, title="ReLU layer")
+    >>> ax = fig.axes[0]
+    >>> arrows = [text for text in ax.texts if isinstance(text, Annotation)]
+    >>> len(arrows), ax.get_title()  # a forward and a backward arrow per edge
+    (4, 'ReLU layer')
+    >>> plt.close(fig)
+    """
+    plt = _pyplot()
+    positions, labels = _graph_nodes(nodes)
+    checked_edges = _graph_edges(edges, positions)
+
+    if ax is None:
+        xs, ys = zip(*positions.values(), strict=True)
+        width = max(4.0, 0.8 * (max(xs) - min(xs) + 2 * _GRAPH_MARGIN))
+        height = max(2.4, 0.8 * (max(ys) - min(ys) + 2 * _GRAPH_MARGIN) + 0.6)
+        fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    else:
+        fig = ax.figure
+
+    boxes = {}
+    for name, (x, y) in positions.items():
+        box = {"boxstyle": "round,pad=0.4", "fc": "#f2f2f2", "ec": "black"}
+        text = ax.text(x, y, labels[name], ha="center", va="center", fontsize=12, bbox=box)
+        boxes[name] = text.get_bbox_patch()
+    for tail, head, forward, backward in checked_edges:
+        p, q = positions[tail], positions[head]
+        direction = (q - p) / np.hypot(*(q - p))
+        # the normal on the left of a rightward edge (and on the right of a leftward one), so
+        # forward labels sit above and backward labels below whichever way an edge runs
+        if direction[0] >= 0:
+            normal = np.array([-direction[1], direction[0]])
+        else:
+            normal = np.array([direction[1], -direction[0]])
+        style = {"arrowstyle": "-|>", "lw": 1.5, "shrinkA": 4, "shrinkB": 4}
+        arrow = {**style, "color": "black", "patchA": boxes[tail], "patchB": boxes[head]}
+        shift = _ARROW_OFFSET * normal
+        ax.annotate("", q + shift, p + shift, arrowprops=arrow)
+        if backward is not None:
+            arrow = {**style, "color": "red", "patchA": boxes[head], "patchB": boxes[tail]}
+            ax.annotate("", p - shift, q - shift, arrowprops=arrow)
+        for sign, label, colour in ((1, forward, "black"), (-1, backward, "red")):
+            if label is None:
+                continue
+            at = (p + q) / 2 + sign * _LABEL_OFFSET * normal
+            beside = "left" if sign * normal[0] > 0 else "right"
+            ha = "center" if abs(normal[0]) < 0.5 else beside
+            ax.text(*at, label, ha=ha, va="center", fontsize=11, color=colour)
+
+    xs, ys = zip(*positions.values(), strict=True)
+    ax.set(
+        xlim=(min(xs) - _GRAPH_MARGIN, max(xs) + _GRAPH_MARGIN),
+        ylim=(min(ys) - _GRAPH_MARGIN, max(ys) + _GRAPH_MARGIN),
+    )
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title is not None:
+        ax.set_title(title)
+    return fig
+
+
+def _graph_nodes(nodes) -> tuple[dict[str, np.ndarray], dict[str, str]]:
+    """Each node's centre as a float array ``(2,)`` and its label, after checking them."""
+    if not isinstance(nodes, Mapping):
+        raise TypeError(f"nodes must be a dict {{name: (x, y, label)}}, got {type(nodes).__name__}")
+    if not nodes:
+        raise ValueError("nodes must hold at least one node, got an empty dict")
+    positions, labels = {}, {}
+    for name, node in nodes.items():
+        if isinstance(node, str) or not isinstance(node, Sequence) or len(node) != 3:
+            raise ValueError(f"nodes[{name!r}] must be (x, y, label), got {node!r}")
+        x, y, label = node
+        try:
+            centre = np.array([x, y], dtype=np.float64)
+        except (TypeError, ValueError):
+            centre = None
+        if centre is None or centre.shape != (2,) or not np.all(np.isfinite(centre)):
+            raise ValueError(
+                f"nodes[{name!r}] must have finite numbers x and y, got ({x!r}, {y!r})"
+            )
+        positions[name] = centre
+        labels[name] = str(label)
+    return positions, labels
+
+
+def _graph_edges(edges, positions) -> list[tuple]:
+    if isinstance(edges, (str, Mapping)) or not isinstance(edges, Sequence):
+        raise TypeError(
+            "edges must be a sequence of (tail, head, forward_label, backward_label), "
+            f"got {type(edges).__name__}"
+        )
+    checked = []
+    for index, edge in enumerate(edges):
+        if isinstance(edge, str) or not isinstance(edge, Sequence) or len(edge) != 4:
+            raise ValueError(
+                f"edges[{index}] must be (tail, head, forward_label, backward_label), got {edge!r}"
+            )
+        tail, head, forward, backward = edge
+        for end in (tail, head):
+            if end not in positions:
+                raise ValueError(
+                    f"edges[{index}] names the unknown node {end!r}; the nodes are "
+                    f"{', '.join(repr(name) for name in positions)}"
+                )
+        if np.array_equal(positions[tail], positions[head]):
+            raise ValueError(
+                f"edges[{index}] joins {tail!r} and {head!r}, which are at the same place "
+                f"{tuple(positions[tail].tolist())}: an edge needs a direction"
+            )
+        checked.append(
+            (
+                tail,
+                head,
+                None if forward is None else str(forward),
+                None if backward is None else str(backward),
+            )
+        )
+    return checked
