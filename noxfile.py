@@ -263,3 +263,26 @@ def bench(session: nox.Session) -> None:
     if no_torch:
         compare_args.append("--no-torch")
     session.run("python", "benchmarks/compare.py", *compare_args, env=env)
+
+
+# --- The built site in a browser ----------------------------------------------------------------
+# site_tests/ (not under tests/: `nox -s tests` must not start a browser) serves docs/_build/html on
+# 127.0.0.1 and drives Debian's Chromium with Playwright. Never `playwright install`: no browser is
+# downloaded. Screenshots for a person to look at land in artifacts/screenshots/ (gitignored).
+SITE_BUILD = DOCS / "_build" / "html"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@nox.session(python=PYTHON)
+def site(session: nox.Session) -> None:
+    """Test the built site in headless Chromium: every page, links, downloads, search, dark mode.
+
+    Run after ``nox -s docs``. Arguments go to pytest (``-- -k search``, ``--site-dir PATH``).
+    """
+    other_build = any(arg.startswith("--site-dir") for arg in session.posargs)
+    if not other_build and not (SITE_BUILD / "index.html").is_file():
+        session.error(f"no built site in {SITE_BUILD}: run nox -s docs first")
+    if not CHROMIUM.is_file():
+        session.error(f"{CHROMIUM} is missing: apt-get install chromium")
+    session.install("-e", ".[site]")
+    session.run("pytest", "site_tests", "-p", "no:cacheprovider", "--durations=5", *session.posargs)
