@@ -230,6 +230,8 @@ html_favicon = "_static/favicon.svg"
 # The header already has a search box: leave it out of the left sidebar.
 html_sidebars = {"**": ["navbar-logo", "icon-links", "sbt-sidebar-nav"]}
 html_last_updated_fmt = None
+# Without a default the theme reads an empty mode on a first visit and logs a console error.
+html_context = {"default_mode": "auto"}
 html_theme_options = {
     "repository_url": REPOSITORY_URL,
     "repository_branch": "main",
