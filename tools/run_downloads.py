@@ -35,6 +35,7 @@ SCRIPT_NAME = re.compile(r"ex\d\d_.*\.py")  # sphinx-gallery's filename_pattern 
 JUPYTER = ["nbclient>=0.10", "ipykernel>=6"]
 KERNEL = "nnscratch-portable"
 MISSING_MODULE = re.compile(r"No module named '([\w.]+)'")
+TIMED_OUT = 3  # exit status of --execute-notebook when a cell runs past the time limit
 
 
 @dataclass
@@ -78,10 +79,11 @@ def run_notebook(python: str, notebook: Path, label: str, env: dict, timeout: fl
     with tempfile.TemporaryDirectory(prefix="nnscratch-download-") as workdir:
         shutil.copy2(notebook, workdir)
         command = [python, __file__, "--execute-notebook", notebook.name, "--timeout", str(timeout)]
-        return _run(command, workdir, label, "ipynb", env, timeout + 60)
+        # nbclient stops a cell at the limit and shuts the kernel down; the grace is for that.
+        return _run(command, workdir, label, "ipynb", env, timeout, grace=60)
 
 
-def _run(command, workdir, label, kind, env, timeout) -> Result:
+def _run(command, workdir, label, kind, env, timeout, grace=0) -> Result:
     start = time.perf_counter()
     try:
         done = subprocess.run(
@@ -91,13 +93,15 @@ def _run(command, workdir, label, kind, env, timeout) -> Result:
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
-            timeout=timeout,
+            timeout=timeout + grace,
             check=False,
         )
     except subprocess.TimeoutExpired:
         seconds = time.perf_counter() - start
         return Result(label, kind, seconds, f"{label} did not finish within {timeout:g} s")
     seconds = time.perf_counter() - start
+    if done.returncode == TIMED_OUT and kind == "ipynb":
+        return Result(label, kind, seconds, f"{label} did not finish within {timeout:g} s")
     if done.returncode != 0:
         return Result(label, kind, seconds, explain_failure(label, done.stdout + done.stderr))
     return Result(label, kind, seconds)
@@ -107,7 +111,7 @@ def execute_notebook(path: Path, timeout: float) -> int:
     """Execute a notebook in the current folder (runs in the reader's venv, with its kernel)."""
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     notebook = nbformat.read(path, as_version=4)
     first = notebook.cells[0]
@@ -123,6 +127,8 @@ def execute_notebook(path: Path, timeout: float) -> int:
     except CellExecutionError as error:
         print(f"{error.ename}: {error.evalue}\n{error}", file=sys.stderr)
         return 1
+    except CellTimeoutError:
+        return TIMED_OUT
     return 0
 
 
