@@ -41,7 +41,7 @@ PIP_INSTALL_LINE = f'pip install "{PIP_REQUIREMENT}"'
 # -- Project -------------------------------------------------------------------------------------
 project = "nnscratch"
 author = "The nnscratch developers"
-copyright = f"2025, {author}"
+copyright = f"2026, {author}"
 release = nnscratch.__version__
 version = ".".join(release.split(".")[:2])
 
@@ -261,9 +261,16 @@ def _page_title(path: Path) -> str:
     return path.stem
 
 
+# Lectures whose first figure is a poor card picture (a wide computational graph shrinks to a
+# strip): the exercise whose thumbnail shows the lecture instead.
+CARD_EXERCISES = {"lecture13": "ex13_4a_vanishing_sigmoid"}
+
+
 def _card_thumbnail(lecture: str, scripts: list[Path]) -> str | None:
     """The thumbnail of the lecture's first exercise that draws a figure, else of its first."""
     images = DOCS / "auto_examples" / lecture / "images"
+    preferred = [s for s in scripts if s.stem == CARD_EXERCISES.get(lecture)]
+    scripts = preferred + [s for s in scripts if s not in preferred]
     chosen = next(
         (script for script in scripts if (images / f"sphx_glr_{script.stem}_001.png").is_file()),
         scripts[0] if scripts else None,
