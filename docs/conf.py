@@ -209,6 +209,9 @@ sphinx_gallery_conf = {
     "image_scrapers": ("matplotlib",),
     "show_memory": False,
     "capture_repr": ("_repr_html_", "__repr__"),
+    # A block ending in ax.legend() would otherwise print "<matplotlib.legend.Legend object at
+    # 0x...>": matplotlib's return values are never the point of a cell.
+    "ignore_repr_types": r"matplotlib[.].*",
     # A failing script fails the build, with every failure reported (not only the first).
     "abort_on_example_error": False,
     "only_warn_on_example_error": False,
