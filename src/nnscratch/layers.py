@@ -28,6 +28,19 @@ def _check_dout(dout, expected_shape: tuple[int, ...], layer: str) -> np.ndarray
     return dout
 
 
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    """Row-wise log of the softmax, exact and finite for any finite scores."""
+    shifted = x - x.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+def _mean_cross_entropy(log_y: np.ndarray, t: np.ndarray) -> float:
+    """Mean cross-entropy from log-probabilities and checked targets (labels or rows)."""
+    n = log_y.shape[0]
+    picked = np.sum(t * log_y) if t.ndim == 2 else np.sum(log_y[np.arange(n), t])
+    return 0.0 - float(picked) / n  # 0.0 - keeps an exact zero loss from printing as -0.0
+
+
 class Affine:
     r"""The fully connected layer :math:`Y = XW + b`.
 
@@ -237,16 +250,9 @@ class SoftmaxWithLoss:
             t = as_float_array(t, "t").astype(x.dtype, copy=False)
         else:
             t = as_labels(t, "t", x.shape[1], length=x.shape[0])
-        shifted = x - x.max(axis=1, keepdims=True)
-        exp = np.exp(shifted)
-        sums = exp.sum(axis=1, keepdims=True)
-        log_y = shifted - np.log(sums)
-        n = x.shape[0]
-        if t.ndim == 2:
-            loss = -float(np.sum(t * log_y)) / n
-        else:
-            loss = -float(np.sum(log_y[np.arange(n), t])) / n
-        self.y, self.t, self.loss = exp / sums, t, loss
+        log_y = _log_softmax(x)
+        loss = _mean_cross_entropy(log_y, t)
+        self.y, self.t, self.loss = np.exp(log_y), t, loss
         return loss
 
     def backward(self, dout=1.0):

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from nnscratch._checks import as_labels, check_count, check_positive
-from nnscratch.layers import Affine, Relu, Sigmoid, SoftmaxWithLoss
+from nnscratch.layers import (
+    Affine,
+    Relu,
+    Sigmoid,
+    SoftmaxWithLoss,
+    _log_softmax,
+    _mean_cross_entropy,
+)
 
 __all__ = ["MultiLayerNet", "TwoLayerNet"]
 
@@ -223,6 +230,7 @@ class MultiLayerNet:
         for layer in layers:
             inputs.append(layer.forward(inputs[-1]))
         last.forward(inputs[-1], t)  # checks t once, before the long loop
+        target = last.t
 
         grads = {}
         affine_positions = [p for p, layer in enumerate(layers) if isinstance(layer, Affine)]
@@ -232,7 +240,7 @@ class MultiLayerNet:
             def loss_from(out, later_layers=later_layers):
                 for later in later_layers:
                     out = later.forward(out)
-                return last.forward(out, t)
+                return _mean_cross_entropy(_log_softmax(out), target)
 
             flat_in = inputs[position].reshape(len(inputs[0]), -1)
             out = inputs[position + 1]
