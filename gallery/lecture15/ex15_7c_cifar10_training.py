@@ -66,7 +66,7 @@ fig.axes[0].set_title("CIFAR-10, 3072-50-10: mini-batch loss")
 
 final = history.final_test_accuracy
 print(f"final test accuracy {final:.4f} (course 0.466; guessing 0.1)")
-assert 0.40 < final < 0.55
+assert 0.40 < final < 0.50  # the lecture page says: below one half
 assert history.test_accuracy.max() < 0.56
 
 # %%
