@@ -28,17 +28,23 @@ def _check_dout(dout, expected_shape: tuple[int, ...], layer: str) -> np.ndarray
     return dout
 
 
-def _log_softmax(x: np.ndarray) -> np.ndarray:
-    """Row-wise log of the softmax, exact and finite for any finite scores."""
+def _softmax_cross_entropy(x: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, float]:
+    """Row-wise softmax of ``x`` and its mean cross-entropy against checked targets ``t``.
+
+    One exponential serves both. The loss uses log y_k = s_k - log(sum_j exp(s_j)) with
+    s = x - max_j x_j, so it stays finite and exact for any finite scores (the log of ``y``
+    itself would be -inf wherever a probability underflows to 0).
+    """
     shifted = x - x.max(axis=1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-
-
-def _mean_cross_entropy(log_y: np.ndarray, t: np.ndarray) -> float:
-    """Mean cross-entropy from log-probabilities and checked targets (labels or rows)."""
-    n = log_y.shape[0]
-    picked = np.sum(t * log_y) if t.ndim == 2 else np.sum(log_y[np.arange(n), t])
-    return 0.0 - float(picked) / n  # 0.0 - keeps an exact zero loss from printing as -0.0
+    exp = np.exp(shifted)
+    total = exp.sum(axis=1, keepdims=True)
+    n = x.shape[0]
+    if t.ndim == 2:  # rows of target probabilities (one-hot or not)
+        picked = np.sum(t * (shifted - np.log(total)))
+    else:  # integer labels: pick each row's log-probability of its class
+        picked = shifted[np.arange(n), t].sum() - np.log(total).sum()
+    exp /= total
+    return exp, 0.0 - float(picked) / n  # 0.0 - keeps an exact zero loss from printing as -0.0
 
 
 class Affine:
@@ -250,9 +256,8 @@ class SoftmaxWithLoss:
             t = as_float_array(t, "t").astype(x.dtype, copy=False)
         else:
             t = as_labels(t, "t", x.shape[1], length=x.shape[0])
-        log_y = _log_softmax(x)
-        loss = _mean_cross_entropy(log_y, t)
-        self.y, self.t, self.loss = np.exp(log_y), t, loss
+        self.y, loss = _softmax_cross_entropy(x, t)
+        self.t, self.loss = t, loss
         return loss
 
     def backward(self, dout=1.0):
@@ -263,9 +268,8 @@ class SoftmaxWithLoss:
         if self.t.size == self.y.size:  # one-hot rows
             dx = (self.y - self.t) / batch_size
         else:  # integer labels: subtracting 1 at the true class is subtracting one-hot t
-            dx = self.y.copy()
-            dx[np.arange(batch_size), self.t] -= 1
-            dx /= batch_size
+            dx = self.y / batch_size
+            dx[np.arange(batch_size), self.t] -= 1 / batch_size
         if np.ndim(dout) != 0:
             raise ValueError(f"dout must be a scalar (the loss is one), got shape {np.shape(dout)}")
         return dx if dout == 1 else dx * dout

@@ -17,8 +17,7 @@ from nnscratch.layers import (
     Relu,
     Sigmoid,
     SoftmaxWithLoss,
-    _log_softmax,
-    _mean_cross_entropy,
+    _softmax_cross_entropy,
 )
 
 __all__ = ["MultiLayerNet", "TwoLayerNet"]
@@ -240,7 +239,7 @@ class MultiLayerNet:
             def loss_from(out, later_layers=later_layers):
                 for later in later_layers:
                     out = later.forward(out)
-                return _mean_cross_entropy(_log_softmax(out), target)
+                return _softmax_cross_entropy(out, target)[1]
 
             flat_in = inputs[position].reshape(len(inputs[0]), -1)
             out = inputs[position + 1]

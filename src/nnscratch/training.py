@@ -200,7 +200,9 @@ def train(
                 order, position = rng.permutation(len(x_train)), 0
             chosen = order[position : position + batch_size]
             position += batch_size
-            np.take(x_train, chosen, axis=0, out=batch)
+            # The indices come from a permutation, so they are in range; mode="clip" says so
+            # and spares the default mode's check, which copies through a temporary buffer.
+            np.take(x_train, chosen, axis=0, out=batch, mode="clip")
             loss, grads = network.loss_and_gradient(batch, labels[chosen])
             if not math.isfinite(loss):
                 raise FloatingPointError(
