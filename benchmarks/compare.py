@@ -18,6 +18,7 @@ runs it after the pytest-benchmark cases.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import platform
@@ -35,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # run as a script or imported by the docs: find the siblings
     sys.path.insert(0, str(HERE))
 
+import handwritten  # noqa: E402
 import reference  # noqa: E402
 import torch_impl  # noqa: E402
 
@@ -47,7 +49,13 @@ LR = 0.1
 INIT_STD = 0.01
 RESULTS = HERE / "results"
 SHARED_CATALOG = HERE.parent.parent / "shared" / "data" / "catalog.toml"
-IMPLEMENTATIONS = ("reference", "nnscratch", "pytorch")
+IMPLEMENTATIONS = ("reference", "nnscratch", "handwritten", "pytorch")
+LABELS = {
+    "reference": "book-style reference",
+    "nnscratch": "nnscratch",
+    "handwritten": "hand-written NumPy loop",
+    "pytorch": "PyTorch CPU",
+}
 
 
 # --- Data ---------------------------------------------------------------------------------
@@ -71,15 +79,16 @@ class Data:
     _book: tuple | None = field(default=None, repr=False, compare=False)
 
     def for_reference(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The same data the book's way: float64 images, one-hot float64 labels (made once)."""
+        """The same data as the book's ``load_mnist(normalize=True, one_hot_label=True)`` gives it.
+
+        That is float32 images (the same arrays nnscratch gets) and one-hot float64 labels
+        (made once). The book's weights are float64, so NumPy converts the images to float64
+        inside every product with them, the whole training set at every evaluation included:
+        that is the book's own cost, kept.
+        """
         if self._book is None:
             eye = np.eye(SIZES[-1])
-            self._book = (
-                self.x_train.astype(np.float64),
-                eye[self.t_train],
-                self.x_test.astype(np.float64),
-                eye[self.t_test],
-            )
+            self._book = (self.x_train, eye[self.t_train], self.x_test, eye[self.t_test])
         return self._book
 
 
@@ -122,6 +131,11 @@ def make_reference(start: TwoLayerNet) -> reference.TwoLayerNet:
     return network
 
 
+def make_handwritten(start: TwoLayerNet) -> dict[str, np.ndarray]:
+    """float32 copies of ``start``'s weights for the hand-written loop (which updates them)."""
+    return {key: value.copy() for key, value in start.params.items()}
+
+
 def make_torch(start: TwoLayerNet):
     """The PyTorch network holding float32 copies of ``start``'s weights."""
     import torch
@@ -138,6 +152,69 @@ def has_torch() -> bool:
     return torch_impl.available()
 
 
+# --- PyTorch in a process of its own --------------------------------------------------------
+#
+# Loaded into this process, PyTorch's thread pool slowed the NumPy implementations' timings
+# (nnscratch by up to a half), so PyTorch runs in a child process that loads the same data
+# and takes its turn in the same alternating rounds. Its results come back as JSON lines.
+
+_IN_TORCH_WORKER = False
+_WORKERS: dict[str, _TorchWorker] = {}
+
+
+class _TorchWorker:
+    def __init__(self, random_data: bool):
+        command = [sys.executable, str(Path(__file__).resolve()), "--torch-worker"]
+        if random_data:
+            command.append("--random-data")
+        if torch_impl.THREADS is not None:
+            command += ["--threads", str(torch_impl.THREADS)]
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def call(self, what: str, **arguments):
+        self.process.stdin.write(json.dumps({"call": what, **arguments}) + "\n")
+        self.process.stdin.flush()
+        reply = self.process.stdout.readline()
+        if not reply:
+            raise RuntimeError(
+                f"the PyTorch worker ended (exit code {self.process.wait()}); its error is above"
+            )
+        return json.loads(reply)
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+        self.process.stdout.close()
+
+
+def torch_worker(data: Data) -> _TorchWorker:
+    """The child process that runs PyTorch on the same data as ``data`` (started once)."""
+    key = data.source
+    if key not in _WORKERS:
+        worker = _WORKERS[key] = _TorchWorker(random_data=data.source != "MNIST")
+        atexit.register(worker.close)
+        worker.call("train_seconds", iters=20, seed=0)  # PyTorch's first steps set it up
+    return _WORKERS[key]
+
+
+def serve_torch(random_data: bool) -> int:
+    """The worker's side: answer ``train_seconds`` and ``full_run`` calls read from stdin."""
+    global _IN_TORCH_WORKER
+    _IN_TORCH_WORKER = True
+    replies, sys.stdout = sys.stdout, sys.stderr  # prints must not mix with the replies
+    use_shared_catalog()
+    data = load_data(random=random_data)
+    calls = {"train_seconds": train_seconds, "full_run": full_run}
+    for line in sys.stdin:
+        request = json.loads(line)
+        result = calls[request.pop("call")]("pytorch", data, **request)
+        replies.write(json.dumps(result, default=float) + "\n")
+        replies.flush()
+    return 0
+
+
 # --- Training: seconds per N iterations (no evaluation) and full runs ----------------------
 
 
@@ -152,6 +229,8 @@ def train_seconds(name: str, data: Data, iters: int, *, seed: int = 0, prepared=
     Only the loop is timed: batch selection, gradient, update and the loss of every step;
     evaluations are excluded (nnscratch's ``train`` reports their time separately).
     """
+    if name == "pytorch" and not _IN_TORCH_WORKER:
+        return torch_worker(data).call("train_seconds", iters=iters, seed=seed)
     prepared = prepared or _prepared(data)
     start = make_nnscratch(seed)
     if name == "nnscratch":
@@ -168,6 +247,12 @@ def train_seconds(name: str, data: Data, iters: int, *, seed: int = 0, prepared=
             learning_rate=LR, evaluate=False, rng=seed,
         )  # fmt: skip
         return time.perf_counter() - began
+    if name == "handwritten":
+        result = handwritten.train(
+            make_handwritten(start), data.x_train, data.t_train, iters=iters,
+            batch_size=BATCH_SIZE, lr=LR, evaluate=False, seed=seed,
+        )  # fmt: skip
+        return result["train_seconds"]
     if name == "pytorch":
         result = torch_impl.train(
             make_torch(start), data.x_train, data.t_train, iters=iters,
@@ -198,6 +283,8 @@ def measure_steps(
 
 def full_run(name: str, data: Data, iters: int = 10_000, *, seed: int = 0) -> dict:
     """A whole training run with per-epoch accuracies, as the course's exercises do."""
+    if name == "pytorch" and not _IN_TORCH_WORKER:
+        return torch_worker(data).call("full_run", iters=iters, seed=seed)
     start = make_nnscratch(seed)
     if name == "nnscratch":
         history = train(
@@ -218,6 +305,11 @@ def full_run(name: str, data: Data, iters: int = 10_000, *, seed: int = 0) -> di
             make_reference(start), x, t, xt, tt, iters_num=iters, batch_size=BATCH_SIZE,
             learning_rate=LR, rng=seed,
         )  # fmt: skip
+    elif name == "handwritten":
+        result = handwritten.train(
+            make_handwritten(start), data.x_train, data.t_train, data.x_test, data.t_test,
+            iters=iters, batch_size=BATCH_SIZE, lr=LR, seed=seed,
+        )  # fmt: skip
     elif name == "pytorch":
         result = torch_impl.train(
             make_torch(start), data.x_train, data.t_train, data.x_test, data.t_test,
@@ -234,9 +326,46 @@ def full_run(name: str, data: Data, iters: int = 10_000, *, seed: int = 0) -> di
     }
 
 
-def measure_full_runs(data: Data, *, iters: int = 10_000, names=None, seed: int = 0) -> dict:
+def measure_full_runs(
+    data: Data, *, iters: int = 10_000, names=None, rounds: int = 1, seed: int = 0
+) -> dict:
+    """Full runs of each implementation, ``rounds`` times in alternating order.
+
+    Each implementation's run of median time is reported, with every run's seconds in
+    ``all_seconds``.
+    """
     names = list(names or available_implementations())
-    return {name: full_run(name, data, iters, seed=seed) for name in names}
+    runs: dict[str, list[dict]] = {name: [] for name in names}
+    for round_number in range(rounds):
+        order = names if round_number % 2 == 0 else names[::-1]
+        for name in order:
+            runs[name].append(full_run(name, data, iters, seed=seed))
+    results = {}
+    for name, done in runs.items():
+        seconds = [run["seconds"] for run in done]
+        median = done[seconds.index(statistics.median_low(seconds))]
+        results[name] = {**median, "all_seconds": seconds}
+    return results
+
+
+def product_seconds(repeats: int = 300, seed: int = 0) -> float:
+    """Seconds a training step spends in its two large matrix products, nothing else.
+
+    They are the first layer's ``batch @ W1`` (100x784 by 784x50) forward and
+    ``batch.T @ d_hidden`` backward: every implementation does both each step, and no
+    arrangement of NumPy calls does them faster. Median of ``repeats`` timings of the pair.
+    """
+    rng = np.random.default_rng(seed)
+    batch = rng.random((BATCH_SIZE, SIZES[0]), dtype=np.float32)
+    weights = make_nnscratch(seed).params["W1"]
+    d_hidden = rng.standard_normal((BATCH_SIZE, SIZES[1])).astype(np.float32)
+    timings = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        batch @ weights
+        batch.T @ d_hidden
+        timings.append(time.perf_counter() - began)
+    return statistics.median(timings)
 
 
 def evaluation_seconds(data: Data, *, rounds: int = 3, seed: int = 0) -> dict[str, float]:
@@ -379,10 +508,10 @@ def environment() -> dict:
         ]
     except ImportError:
         pass
-    if has_torch():
-        import torch
+    if has_torch():  # the version without importing PyTorch here (see _TorchWorker)
+        from importlib.metadata import version
 
-        info["torch"] = torch.__version__
+        info["torch"] = version("torch")
     return info
 
 
@@ -398,8 +527,10 @@ def run_comparison(args: argparse.Namespace) -> dict:
     results["steps"] = {"iters": args.step_iters, "seconds": steps, "per_1000": per_1000}
 
     if args.full_iters:
-        print(f"full runs: {args.full_iters} iterations each", flush=True)
-        results["full"] = measure_full_runs(data, iters=args.full_iters, names=names)
+        print(f"full runs: {args.full_rounds} rounds of {args.full_iters} iterations", flush=True)
+        results["full"] = measure_full_runs(
+            data, iters=args.full_iters, names=names, rounds=args.full_rounds
+        )
         results["full"]["iters"] = args.full_iters
 
     print("evaluation of the whole training and test sets", flush=True)
@@ -427,21 +558,27 @@ def format_table(results: dict) -> str:
     steps = results["steps"]["per_1000"]
     full = results.get("full", {})
     lines = [f"data: {results['data']}"]
-    header = f"{'':<11}{'s/1000 it':>10}{'x nnscratch':>13}"
+    width = max(len(LABELS[name]) for name in steps) + 2
+    header = f"{'':<{width}}{'s/1000 it':>10}{'x nnscratch':>13}"
     if full:
         header += f"{'full run s':>12}{'x nnscratch':>13}{'test acc':>10}"
     lines += [header, "-" * len(header)]
     for name in IMPLEMENTATIONS:
         if name not in steps:
             continue
-        row = f"{name:<11}{steps[name]:>10.3f}{steps[name] / steps['nnscratch']:>13.2f}"
+        ratio = steps[name] / steps["nnscratch"]
+        row = f"{LABELS[name]:<{width}}{steps[name]:>10.3f}{ratio:>13.2f}"
         if full:
             run = full[name]
             ratio = run["seconds"] / full["nnscratch"]["seconds"]
             row += f"{run['seconds']:>12.2f}{ratio:>13.2f}{100 * run['test_accuracy']:>9.2f}%"
         lines.append(row)
     if full:
-        lines.append(f"(full runs: {full['iters']} iterations, accuracies every epoch included)")
+        rounds = len(full["nnscratch"]["all_seconds"])
+        lines.append(
+            f"(full runs: {full['iters']} iterations with accuracies every epoch; the median "
+            f"of {rounds} alternating rounds)"
+        )
     evaluation = results.get("evaluation")
     if evaluation:
         lines.append(
@@ -479,6 +616,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--step-iters", type=int, default=1000, help="iterations per timed round")
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds per implementation")
     parser.add_argument("--full-iters", type=int, default=10_000, help="0 skips the full runs")
+    parser.add_argument("--full-rounds", type=int, default=3, help="full runs per implementation")
     parser.add_argument(
         "--book-numgrad-entries", type=int, default=None,
         help="time the book's numerical gradient on this many entries per parameter and "
@@ -497,22 +635,26 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--random-data", action="store_true", help="don't load MNIST")
     parser.add_argument("--quick", action="store_true", help="short runs: about a minute")
     parser.add_argument("--output", type=Path, default=None, help="JSON file to write")
+    parser.add_argument("--torch-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.quick:
-        args.rounds, args.full_iters, args.memory_iters = 3, 2000, 100
+        args.rounds, args.full_iters, args.full_rounds, args.memory_iters = 3, 2000, 1, 100
         args.book_numgrad_entries = args.book_numgrad_entries or 200
     return args
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.threads is not None:
+        torch_impl.THREADS = args.threads
+    if args.torch_worker:
+        return serve_torch(args.random_data)
     use_shared_catalog()
     if args.threads is None:
         results = run_comparison(args)
     else:
         from threadpoolctl import threadpool_limits
 
-        torch_impl.THREADS = args.threads
         with threadpool_limits(limits=args.threads, user_api="blas"):
             results = run_comparison(args)
     table = format_table(results)
