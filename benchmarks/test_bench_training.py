@@ -29,6 +29,8 @@ FULL_RUNS: dict[str, dict] = {}  # filled by test_full_run, read by the acceptan
 @pytest.mark.parametrize("name", ["reference", "nnscratch", "handwritten", PYTORCH])
 def test_full_run(benchmark, mnist, full_iters, name):
     benchmark.group = f"full MNIST run ({full_iters} iterations, accuracy every epoch)"
+    if name == "pytorch":
+        compare.torch_worker(mnist)  # start and warm up its process outside the timing
     result = benchmark.pedantic(
         compare.full_run, args=(name, mnist, full_iters), rounds=1, iterations=1
     )
