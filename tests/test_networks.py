@@ -57,6 +57,23 @@ def test_fast_numerical_gradient_equals_the_naive_one():
         np.testing.assert_allclose(fast[key], naive, rtol=1e-7, atol=1e-10)
 
 
+@pytest.mark.parametrize("stack_elements", [1, 50, 2**18])
+def test_fast_numerical_gradient_of_a_deep_net_equals_the_naive_one(monkeypatch, stack_elements):
+    """Three hidden layers (so some perturbations rerun layers after the rank-one update),
+    one-hot targets, and stacks of one, a few or all perturbations of a column at a time."""
+    import nnscratch.networks
+
+    monkeypatch.setattr(nnscratch.networks, "_STACK_ELEMENTS", stack_elements)
+    rng = np.random.default_rng(12)
+    net = MultiLayerNet(4, [5, 3, 4], 3, activation="relu", rng=3, dtype=np.float64)
+    x, t = rng.standard_normal((6, 4)), np.eye(3)[rng.integers(0, 3, 6)]
+    assert away_from_kinks(net, x, 1e-3)
+    fast = net.numerical_gradient(x, t)
+    for key, param in net.params.items():
+        naive = numerical_gradient(lambda _: net.loss(x, t), param)
+        np.testing.assert_allclose(fast[key], naive, rtol=1e-7, atol=1e-10)
+
+
 def test_numerical_gradient_leaves_params_alone_and_works_on_float32_nets():
     net = TwoLayerNet(3, 4, 2, rng=0)
     before = {k: v.copy() for k, v in net.params.items()}

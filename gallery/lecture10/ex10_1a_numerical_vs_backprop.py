@@ -41,10 +41,12 @@ print(f"{n_params:,} parameters")
 # :meth:`~nnscratch.networks.TwoLayerNet.numerical_gradient` perturbs every parameter by
 # :math:`\pm h` (:math:`h = 10^{-4}`) and takes the central difference of the loss. It is the
 # library's fast version: perturbing :math:`W_1[i, j]` changes only column :math:`j` of the hidden
-# layer's input, by :math:`h\,x_{:,i}`, so it updates that column instead of redoing the
-# first matrix product. Backpropagation gets every partial derivative from one forward and one
-# backward pass. The numerical update runs once (it takes seconds); the backprop update is so short
-# that one run mostly measures timer noise, so we take the median of 20.
+# layer's input, by :math:`h\,x_{:,i}`, so only hidden unit :math:`j` changes, and the scores
+# move by that change times row :math:`j` of :math:`W_2`. No matrix product is redone: each
+# perturbation costs a column and a softmax. Backpropagation gets every partial derivative from
+# one forward and one backward pass. The numerical update runs once (it takes about a second);
+# the backprop update is so short that one run mostly measures timer noise, so we take the
+# median of 20.
 
 
 def update(params, grads):

@@ -28,23 +28,36 @@ def _check_dout(dout, expected_shape: tuple[int, ...], layer: str) -> np.ndarray
     return dout
 
 
-def _softmax_cross_entropy(x: np.ndarray, t: np.ndarray) -> tuple[np.ndarray, float]:
+def _softmax_cross_entropy(
+    x: np.ndarray, t: np.ndarray, *, probabilities: bool = True
+) -> tuple[np.ndarray | None, float | np.ndarray]:
     """Row-wise softmax of ``x`` and its mean cross-entropy against checked targets ``t``.
 
     One exponential serves both. The loss uses log y_k = s_k - log(sum_j exp(s_j)) with
     s = x - max_j x_j, so it stays finite and exact for any finite scores (the log of ``y``
     itself would be -inf wherever a probability underflows to 0).
+
+    ``x`` is one batch of scores ``(N, C)``, and the loss a float; or a stack of batches
+    ``(K, N, C)`` scored against the same ``t``, and the loss an array of ``K`` means (the
+    numerical gradient scores many perturbed copies of one batch at once). With
+    ``probabilities=False`` only the loss is computed and None is returned for the softmax.
     """
-    shifted = x - x.max(axis=1, keepdims=True)
+    shifted = x - x.max(axis=-1, keepdims=True)
     exp = np.exp(shifted)
-    total = exp.sum(axis=1, keepdims=True)
-    n = x.shape[0]
+    total = exp.sum(axis=-1, keepdims=True)
+    log_total = np.log(total)
+    n = x.shape[-2]
     if t.ndim == 2:  # rows of target probabilities (one-hot or not)
-        picked = np.sum(t * (shifted - np.log(total)))
+        picked = np.sum(t * (shifted - log_total), axis=(-2, -1))
     else:  # integer labels: pick each row's log-probability of its class
-        picked = shifted[np.arange(n), t].sum() - np.log(total).sum()
+        picked = shifted[..., np.arange(n), t].sum(axis=-1) - log_total.sum(axis=(-2, -1))
+    loss = 0.0 - picked / n  # 0.0 - keeps an exact zero loss from printing as -0.0
+    if x.ndim == 2:
+        loss = float(loss)
+    if not probabilities:
+        return None, loss
     exp /= total
-    return exp, 0.0 - float(picked) / n  # 0.0 - keeps an exact zero loss from printing as -0.0
+    return exp, loss
 
 
 class Affine:

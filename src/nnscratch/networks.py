@@ -213,10 +213,13 @@ class MultiLayerNet:
     def numerical_gradient(self, x, t, h: float = 1e-4) -> dict[str, np.ndarray]:
         """Gradient of the loss by central differences, in float64, for checking backprop.
 
-        Every parameter is perturbed by ``+h`` and ``-h`` in turn, one forward pass each.
-        Only what a perturbation changes is recomputed: perturbing ``W[i, j]`` of an
-        Affine layer changes column ``j`` of its output by ``h * x[:, i]``, so the layers
-        before it are not rerun and its own product is updated, not redone. The result
+        Every parameter is perturbed by ``+h`` and ``-h`` in turn, and the loss of each
+        perturbed network is computed from what the perturbation changes, and nothing
+        else. Perturbing ``W[i, j]`` of an Affine layer moves column ``j`` of its output by
+        ``h * x[:, i]`` (the bias ``b[j]`` moves it by ``h``); the activation after it then
+        changes in column ``j`` only, so the next Affine layer's output moves by that change
+        times row ``j`` of its weights, and only the layers after that run again. The
+        perturbations of one column are scored together, as a stack of batches. The result
         equals the naive central difference up to rounding, many times faster.
 
         The parameters themselves are never touched: the work is done on float64 copies.
@@ -225,44 +228,56 @@ class MultiLayerNet:
         params = {key: value.astype(np.float64) for key, value in self.params.items()}
         layers = self._build_layers(params)
         last = SoftmaxWithLoss()
-        inputs = [np.asarray(x, dtype=np.float64)]
+        outputs = [np.asarray(x, dtype=np.float64)]  # outputs[p] is the input of layers[p]
         for layer in layers:
-            inputs.append(layer.forward(inputs[-1]))
-        last.forward(inputs[-1], t)  # checks t once, before the long loop
-        target = last.t
+            outputs.append(layer.forward(outputs[-1]))
+        last.forward(outputs[-1], t)  # checks t once, before the long loop
+        target, n = last.t, len(outputs[0])
 
         grads = {}
         affine_positions = [p for p, layer in enumerate(layers) if isinstance(layer, Affine)]
         for number, position in enumerate(affine_positions, start=1):
-            layer, later_layers = layers[position], layers[position + 1 :]
-
-            def loss_from(out, later_layers=later_layers):
-                for later in later_layers:
-                    out = later.forward(out)
-                return _softmax_cross_entropy(out, target)[1]
-
-            flat_in = inputs[position].reshape(len(inputs[0]), -1)
-            out = inputs[position + 1]
-            dW, db = np.empty_like(layer.W), np.empty_like(layer.b)
-            for j in range(layer.W.shape[1]):
-                column = out[:, j].copy()
-                try:
-                    for i in range(layer.W.shape[0]):
-                        dW[i, j] = _central(loss_from, out, j, column, h * flat_in[:, i], h)
-                    db[j] = _central(loss_from, out, j, column, h, h)
-                finally:
-                    out[:, j] = column
-            grads[f"W{number}"], grads[f"b{number}"] = dW, db
+            # Row i: how column j of this layer's output moves when W[i, j] moves by h; the
+            # last row is the bias's.
+            flat_in = outputs[position].reshape(n, -1)
+            moves = np.vstack([h * flat_in.T, np.full((1, n), h)])
+            widest = max(out.shape[1] for out in outputs[position + 1 :])
+            chunk = max(1, _STACK_ELEMENTS // (n * widest))
+            both = np.empty((len(moves), layers[position].W.shape[1]))
+            for j in range(both.shape[1]):
+                for start in range(0, len(moves), chunk):
+                    part = moves[start : start + chunk]
+                    f_plus = _losses_with_column_moved(layers, outputs, position, j, part, target)
+                    f_minus = _losses_with_column_moved(layers, outputs, position, j, -part, target)
+                    both[start : start + chunk, j] = (f_plus - f_minus) / (2 * h)
+            grads[f"W{number}"], grads[f"b{number}"] = both[:-1], both[-1]
         return {key: grads[key] for key in params}
 
 
-def _central(loss_from, out, j, column, change, h) -> float:
-    """Central difference of the loss when column ``j`` of ``out`` moves by ``change``."""
-    out[:, j] = column + change
-    f_plus = loss_from(out)
-    out[:, j] = column - change
-    f_minus = loss_from(out)
-    return (f_plus - f_minus) / (2 * h)
+# Perturbed batches scored at once by the numerical gradient: about 2 MB of float64 a stack,
+# small enough to stay in cache.
+_STACK_ELEMENTS = 2**18
+
+
+def _losses_with_column_moved(layers, outputs, position, j, moves, target) -> np.ndarray:
+    """The loss for each row of ``moves`` added to column ``j`` of ``layers[position]``'s output.
+
+    ``outputs`` holds every layer's unperturbed input and output; ``moves`` has shape
+    ``(K, N)``. Returns ``K`` losses.
+    """
+    k, n = moves.shape
+    later = layers[position + 1 :]
+    if not later:  # the output layer: the scores themselves move
+        scores = np.repeat(outputs[position + 1][np.newaxis], k, axis=0)
+        scores[:, :, j] += moves
+    else:
+        activation, next_affine = later[0], later[1]
+        moved = activation.forward(outputs[position + 1][:, j] + moves)
+        change = moved - outputs[position + 2][:, j]
+        scores = outputs[position + 3] + change[:, :, np.newaxis] * next_affine.W[j]
+        for layer in later[2:]:
+            scores = layer.forward(scores.reshape(k * n, -1)).reshape(k, n, -1)
+    return _softmax_cross_entropy(scores, target, probabilities=False)[1]
 
 
 class TwoLayerNet(MultiLayerNet):
