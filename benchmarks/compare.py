@@ -344,8 +344,24 @@ def measure_full_runs(
     for name, done in runs.items():
         seconds = [run["seconds"] for run in done]
         median = done[seconds.index(statistics.median_low(seconds))]
-        results[name] = {**median, "all_seconds": seconds}
+        results[name] = {
+            **median,
+            "all_seconds": seconds,
+            "all_test_accuracies": [run["test_accuracy"] for run in done],
+        }
+    if "nnscratch" in results:
+        ours = results["nnscratch"]["all_seconds"]
+        for result in results.values():
+            result["paired_ratio"] = paired_ratio(result["all_seconds"], ours)
     return results
+
+
+def paired_ratio(slower: list[float], faster: list[float]) -> float:
+    """The median over rounds of the ratio of two times measured in the same round.
+
+    Steadier than a ratio of medians when the machine's speed drifts between rounds.
+    """
+    return statistics.median(a / b for a, b in zip(slower, faster, strict=True))
 
 
 def product_seconds(repeats: int = 300, seed: int = 0) -> float:
@@ -556,6 +572,7 @@ def run_comparison(args: argparse.Namespace) -> dict:
 
 def format_table(results: dict) -> str:
     steps = results["steps"]["per_1000"]
+    step_seconds = results["steps"]["seconds"]
     full = results.get("full", {})
     lines = [f"data: {results['data']}"]
     width = max(len(LABELS[name]) for name in steps) + 2
@@ -566,18 +583,19 @@ def format_table(results: dict) -> str:
     for name in IMPLEMENTATIONS:
         if name not in steps:
             continue
-        ratio = steps[name] / steps["nnscratch"]
+        ratio = paired_ratio(step_seconds[name], step_seconds["nnscratch"])
         row = f"{LABELS[name]:<{width}}{steps[name]:>10.3f}{ratio:>13.2f}"
         if full:
             run = full[name]
-            ratio = run["seconds"] / full["nnscratch"]["seconds"]
+            ratio = run["paired_ratio"]
             row += f"{run['seconds']:>12.2f}{ratio:>13.2f}{100 * run['test_accuracy']:>9.2f}%"
         lines.append(row)
     if full:
         rounds = len(full["nnscratch"]["all_seconds"])
         lines.append(
-            f"(full runs: {full['iters']} iterations with accuracies every epoch; the median "
-            f"of {rounds} alternating rounds)"
+            f"(full runs: {full['iters']} iterations with accuracies every epoch, {rounds} "
+            "alternating rounds: each implementation's median seconds, and the median of the "
+            "ratios of the times measured in the same round)"
         )
     evaluation = results.get("evaluation")
     if evaluation:

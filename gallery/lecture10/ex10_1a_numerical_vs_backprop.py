@@ -44,9 +44,9 @@ print(f"{n_params:,} parameters")
 # layer's input, by :math:`h\,x_{:,i}`, so only hidden unit :math:`j` changes, and the scores
 # move by that change times row :math:`j` of :math:`W_2`. No matrix product is redone: each
 # perturbation costs a column and a softmax. Backpropagation gets every partial derivative from
-# one forward and one backward pass. The numerical update runs once (it takes about a second);
-# the backprop update is so short that one run mostly measures timer noise, so we take the
-# median of 20.
+# one forward and one backward pass. The numerical update, the slow one, runs once; the
+# backprop update is so short that one run mostly measures timer noise, so we take the median
+# of 20.
 
 
 def update(params, grads):
