@@ -1,9 +1,10 @@
 """nnscratch against the book's loop (and PyTorch CPU when installed), side by side.
 
-Every measurement runs the implementations in one process on the same data with the same
+Every measurement runs the implementations side by side on the same data with the same
 hyper-parameters (784-50-10 ReLU network, weights N(0, 0.01^2) and the same starting values,
 batch 100, SGD with learning rate 0.1), so every result is a ratio that holds on a busy machine.
-Timed rounds alternate between the implementations and the median is kept.
+Short timed rounds alternate between the implementations; the full runs, each in a process
+of its own, take turns of a quarter of a second. Medians are kept.
 
 Run it from the repository root::
 
@@ -22,6 +23,8 @@ import atexit
 import json
 import os
 import platform
+import select
+import signal
 import statistics
 import subprocess
 import sys
@@ -152,19 +155,21 @@ def has_torch() -> bool:
     return torch_impl.available()
 
 
-# --- PyTorch in a process of its own --------------------------------------------------------
+# --- Worker processes -------------------------------------------------------------------
 #
 # Loaded into this process, PyTorch's thread pool slowed the NumPy implementations' timings
 # (nnscratch by up to a half), so PyTorch runs in a child process that loads the same data
-# and takes its turn in the same alternating rounds. Its results come back as JSON lines.
+# and takes its turn in the same alternating rounds. The full runs put every implementation
+# in a child process of its own, so that they can take turns (see measure_full_runs).
+# Requests go to a worker's stdin and results come back as JSON lines.
 
-_IN_TORCH_WORKER = False
-_WORKERS: dict[str, _TorchWorker] = {}
+_IN_WORKER = False
+_WORKERS: dict[tuple[str, str], _Worker] = {}
 
 
-class _TorchWorker:
+class _Worker:
     def __init__(self, random_data: bool):
-        command = [sys.executable, str(Path(__file__).resolve()), "--torch-worker"]
+        command = [sys.executable, str(Path(__file__).resolve()), "--worker"]
         if random_data:
             command.append("--random-data")
         if torch_impl.THREADS is not None:
@@ -173,46 +178,88 @@ class _TorchWorker:
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
 
-    def call(self, what: str, **arguments):
+    def send(self, what: str, **arguments) -> None:
         self.process.stdin.write(json.dumps({"call": what, **arguments}) + "\n")
         self.process.stdin.flush()
+
+    def receive(self):
         reply = self.process.stdout.readline()
         if not reply:
             raise RuntimeError(
-                f"the PyTorch worker ended (exit code {self.process.wait()}); its error is above"
+                f"a benchmark worker ended (exit code {self.process.wait()}); its error is above"
             )
         return json.loads(reply)
 
+    def call(self, what: str, **arguments):
+        self.send(what, **arguments)
+        return self.receive()
+
     def close(self) -> None:
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGCONT)  # in case it was left paused
         self.process.stdin.close()
         self.process.wait(timeout=60)
         self.process.stdout.close()
 
 
-def torch_worker(data: Data) -> _TorchWorker:
-    """The child process that runs PyTorch on the same data as ``data`` (started once)."""
-    key = data.source
+def worker(data: Data, name: str) -> _Worker:
+    """The child process that runs implementation ``name`` on the same data (started once)."""
+    key = (data.source, name)
     if key not in _WORKERS:
-        worker = _WORKERS[key] = _TorchWorker(random_data=data.source != "MNIST")
-        atexit.register(worker.close)
-        worker.call("train_seconds", iters=20, seed=0)  # PyTorch's first steps set it up
+        started = _WORKERS[key] = _Worker(random_data=data.source != "MNIST")
+        atexit.register(started.close)
+        started.call("train_seconds", name=name, iters=20, seed=0)  # the first steps set up
     return _WORKERS[key]
 
 
-def serve_torch(random_data: bool) -> int:
+def serve(random_data: bool) -> int:
     """The worker's side: answer ``train_seconds`` and ``full_run`` calls read from stdin."""
-    global _IN_TORCH_WORKER
-    _IN_TORCH_WORKER = True
+    global _IN_WORKER
+    _IN_WORKER = True
     replies, sys.stdout = sys.stdout, sys.stderr  # prints must not mix with the replies
     use_shared_catalog()
     data = load_data(random=random_data)
     calls = {"train_seconds": train_seconds, "full_run": full_run}
     for line in sys.stdin:
         request = json.loads(line)
-        result = calls[request.pop("call")]("pytorch", data, **request)
+        result = calls[request.pop("call")](request.pop("name"), data, **request)
         replies.write(json.dumps(result, default=float) + "\n")
         replies.flush()
     return 0
+
+
+def take_turns(
+    workers: dict[str, _Worker], what: str, turn_seconds: float, **arguments
+) -> dict[str, dict]:
+    """Make the same call of every worker, for its own implementation, the calls taking turns.
+
+    The workers are paused (SIGSTOP) and given the call; then each in turn runs for
+    ``turn_seconds`` while the others wait, until it replies. Each reply's ``seconds`` is
+    replaced by the sum of that worker's turns: its running time, measured in turns that lie
+    within a second of the others' all through the calls.
+    """
+    for name, each in workers.items():
+        os.kill(each.process.pid, signal.SIGSTOP)
+        each.send(what, name=name, **arguments)
+    running = dict.fromkeys(workers, 0.0)
+    replies = {}
+    try:
+        while len(replies) < len(workers):
+            for name, each in workers.items():
+                if name in replies:
+                    continue
+                began = time.perf_counter()
+                os.kill(each.process.pid, signal.SIGCONT)
+                ready, _, _ = select.select([each.process.stdout], [], [], turn_seconds)
+                if ready:
+                    replies[name] = each.receive()
+                else:
+                    os.kill(each.process.pid, signal.SIGSTOP)
+                running[name] += time.perf_counter() - began
+    finally:
+        for each in workers.values():
+            os.kill(each.process.pid, signal.SIGCONT)
+    return {name: {**replies[name], "seconds": running[name]} for name in workers}
 
 
 # --- Training: seconds per N iterations (no evaluation) and full runs ----------------------
@@ -229,8 +276,8 @@ def train_seconds(name: str, data: Data, iters: int, *, seed: int = 0, prepared=
     Only the loop is timed: batch selection, gradient, update and the loss of every step;
     evaluations are excluded (nnscratch's ``train`` reports their time separately).
     """
-    if name == "pytorch" and not _IN_TORCH_WORKER:
-        return torch_worker(data).call("train_seconds", iters=iters, seed=seed)
+    if name == "pytorch" and not _IN_WORKER:
+        return worker(data, name).call("train_seconds", name=name, iters=iters, seed=seed)
     prepared = prepared or _prepared(data)
     start = make_nnscratch(seed)
     if name == "nnscratch":
@@ -283,8 +330,8 @@ def measure_steps(
 
 def full_run(name: str, data: Data, iters: int = 10_000, *, seed: int = 0) -> dict:
     """A whole training run with per-epoch accuracies, as the course's exercises do."""
-    if name == "pytorch" and not _IN_TORCH_WORKER:
-        return torch_worker(data).call("full_run", iters=iters, seed=seed)
+    if name == "pytorch" and not _IN_WORKER:
+        return worker(data, name).call("full_run", name=name, iters=iters, seed=seed)
     start = make_nnscratch(seed)
     if name == "nnscratch":
         history = train(
@@ -327,19 +374,31 @@ def full_run(name: str, data: Data, iters: int = 10_000, *, seed: int = 0) -> di
 
 
 def measure_full_runs(
-    data: Data, *, iters: int = 10_000, names=None, rounds: int = 1, seed: int = 0
+    data: Data,
+    *,
+    iters: int = 10_000,
+    names=None,
+    rounds: int = 1,
+    seed: int = 0,
+    turn_seconds: float = 0.25,
 ) -> dict:
-    """Full runs of each implementation, ``rounds`` times in alternating order.
+    """Full runs of every implementation, ``rounds`` times, the runs of a round side by side.
 
+    Each implementation runs in a worker process of its own, and in each round the runs
+    take turns of ``turn_seconds`` (:func:`take_turns`) rather than running one after
+    another: this machine's speed drifts by up to 2x over tens of seconds, and runs made one
+    after another met different speeds (their ratios swung from 3x to 5x between rounds).
     Each implementation's run of median time is reported, with every run's seconds in
-    ``all_seconds``.
+    ``all_seconds``, and ``paired_ratio``, its time over nnscratch's in the same round.
     """
     names = list(names or available_implementations())
     runs: dict[str, list[dict]] = {name: [] for name in names}
     for round_number in range(rounds):
         order = names if round_number % 2 == 0 else names[::-1]
-        for name in order:
-            runs[name].append(full_run(name, data, iters, seed=seed))
+        workers = {name: worker(data, name) for name in order}
+        done = take_turns(workers, "full_run", turn_seconds, iters=iters, seed=seed)
+        for name, run in done.items():
+            runs[name].append(run)
     results = {}
     for name, done in runs.items():
         seconds = [run["seconds"] for run in done]
@@ -593,9 +652,9 @@ def format_table(results: dict) -> str:
     if full:
         rounds = len(full["nnscratch"]["all_seconds"])
         lines.append(
-            f"(full runs: {full['iters']} iterations with accuracies every epoch, {rounds} "
-            "alternating rounds: each implementation's median seconds, and the median of the "
-            "ratios of the times measured in the same round)"
+            f"(full runs: {full['iters']} iterations with accuracies every epoch; {rounds} "
+            "rounds, the runs of a round taking turns: each implementation's median seconds, "
+            "and the median of the ratios of the times measured in the same round)"
         )
     evaluation = results.get("evaluation")
     if evaluation:
@@ -634,7 +693,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--step-iters", type=int, default=1000, help="iterations per timed round")
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds per implementation")
     parser.add_argument("--full-iters", type=int, default=10_000, help="0 skips the full runs")
-    parser.add_argument("--full-rounds", type=int, default=3, help="full runs per implementation")
+    parser.add_argument("--full-rounds", type=int, default=5, help="full runs per implementation")
     parser.add_argument(
         "--book-numgrad-entries", type=int, default=None,
         help="time the book's numerical gradient on this many entries per parameter and "
@@ -653,7 +712,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--random-data", action="store_true", help="don't load MNIST")
     parser.add_argument("--quick", action="store_true", help="short runs: about a minute")
     parser.add_argument("--output", type=Path, default=None, help="JSON file to write")
-    parser.add_argument("--torch-worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.quick:
         args.rounds, args.full_iters, args.full_rounds, args.memory_iters = 3, 2000, 1, 100
@@ -663,18 +722,22 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    if args.threads is not None:
-        torch_impl.THREADS = args.threads
-    if args.torch_worker:
-        return serve_torch(args.random_data)
-    use_shared_catalog()
     if args.threads is None:
-        results = run_comparison(args)
-    else:
-        from threadpoolctl import threadpool_limits
+        return _serve_or_report(args)
+    torch_impl.THREADS = args.threads
+    from threadpoolctl import threadpool_limits
 
-        with threadpool_limits(limits=args.threads, user_api="blas"):
-            results = run_comparison(args)
+    with threadpool_limits(limits=args.threads, user_api="blas"):
+        return _serve_or_report(args)
+
+
+def _serve_or_report(args: argparse.Namespace) -> int:
+    return serve(args.random_data) if args.worker else report(args)
+
+
+def report(args: argparse.Namespace) -> int:
+    use_shared_catalog()
+    results = run_comparison(args)
     table = format_table(results)
     print(table)
     output = args.output
