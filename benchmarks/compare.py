@@ -386,8 +386,9 @@ def measure_full_runs(
 
     Each implementation runs in a worker process of its own, and in each round the runs
     take turns of ``turn_seconds`` (:func:`take_turns`) rather than running one after
-    another: this machine's speed drifts by up to 2x over tens of seconds, and runs made one
-    after another met different speeds (their ratios swung from 3x to 5x between rounds).
+    another: a shared machine's speed can drift by 2x over tens of seconds, and runs made one
+    after another then meet different speeds (on one such machine the ratios of same-round
+    runs swung from about 2x to over 5x).
     Each implementation's run of median time is reported, with every run's seconds in
     ``all_seconds``, and ``paired_ratio``, its time over nnscratch's in the same round.
     """

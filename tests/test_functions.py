@@ -4,10 +4,17 @@ import pytest
 from nnscratch.functions import cross_entropy_error, mean_squared_error, relu, sigmoid, softmax
 
 
-def test_sigmoid_values_and_symmetry():
+def test_sigmoid_symmetry():
     x = np.linspace(-30, 30, 121)
-    np.testing.assert_allclose(sigmoid(x), 1 / (1 + np.exp(-x)), rtol=1e-14, atol=0)
     np.testing.assert_allclose(sigmoid(-x), 1 - sigmoid(x), atol=1e-15)
+
+
+@pytest.mark.parametrize(("dtype", "lowest"), [(np.float32, -87.0), (np.float64, -708.0)])
+def test_sigmoid_is_accurate_wherever_the_result_is_a_normal_float(dtype, lowest):
+    x = np.linspace(lowest, 40, 20_001).astype(dtype)
+    wide = x.astype(np.longdouble)  # 80-bit on x86: a reference that does not overflow here
+    exact = (1 / (1 + np.exp(-wide))).astype(dtype)
+    np.testing.assert_allclose(sigmoid(x), exact, rtol=4 * np.finfo(dtype).eps, atol=0)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])

@@ -19,8 +19,8 @@ def sigmoid(x):
 
     Computed as written. For very negative inputs :math:`e^{-x}` overflows to ``inf``
     (quietly) and the result is 0, which is where the true value has fallen below the
-    smallest normal float (:math:`x < -88` in float32, :math:`x < -709` in float64);
-    everywhere else the result is accurate to a few units in the last place.
+    smallest normal float (:math:`x < -88` in float32, :math:`x < -709` in float64).
+    Wherever the result is a normal float, it is accurate to a few units in the last place.
 
     Parameters
     ----------
